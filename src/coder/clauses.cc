@@ -1,0 +1,94 @@
+// Clause boundaries and attributions ("..., the ministry said", "according to Kyodo").
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "coder/sentence.h"
+
+namespace dyad::coder {
+namespace {
+
+constexpr std::array<std::string_view, 20> kBoundaries = {
+    ";", ":", "but", "while", "whereas", "although", "though", "because", "after", "before", "when",
+    "since", "unless", "until", "which", "who", "whom", "where", "amid", "\""};
+constexpr std::array<std::string_view, 16> kReporting = {
+    "said", "says", "say", "told", "tells", "added", "stated", "noted", "announced", "reported",
+    "according", "quoted", "confirmed", "explained", "wrote", "claimed"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+}  // namespace
+
+void MarkClauses(Sentence* s, std::vector<std::string>* trace) {
+  auto& toks = s->tokens;
+  for (uint32_t i = 0; i < toks.size(); ++i) {
+    Token& t = toks[i];
+    if (t.mention >= 0) continue;
+    if (In(kBoundaries, t.lower) && i > 0) t.boundary = true;
+    // ", and Japan criticized ...": a new clause with its own subject.
+    if ((t.lower == "and" || t.lower == "but" || t.lower == "or") && i > 0 && toks[i - 1].lower == "," &&
+        i + 1 < toks.size() && toks[i + 1].mention >= 0) {
+      t.boundary = true;
+    }
+    if (!In(kReporting, t.lower)) continue;
+    // The speaker stands just before the reporting verb, or just after it ("said the ministry",
+    // "according to Kyodo").
+    int speaker = -1;
+    uint32_t k = i;
+    while (k > 0 && k + 2 > i && (toks[k - 1].lower == "also" || toks[k - 1].lower == "has" || toks[k - 1].lower == "had")) --k;
+    if (k > 0 && toks[k - 1].mention >= 0) speaker = toks[k - 1].mention;
+    uint32_t after = i + 1;
+    if (after < toks.size() && toks[after].lower == "to") ++after;
+    bool inverted = speaker < 0 && after < toks.size() && toks[after].mention >= 0;
+    if (inverted) speaker = toks[after].mention;
+    if (speaker < 0) continue;
+    if (i > 0) t.boundary = true;
+    const Mention& m = s->mentions[speaker];
+    // A trailing attribution is a clause of its own: "China entered the waters, the coast guard said."
+    if (!inverted && m.first > 0 && toks[m.first - 1].lower == ",") toks[m.first - 1].boundary = true;
+    if (inverted && m.last < toks.size() && toks[m.last].lower == ",") toks[m.last].boundary = true;
+    if (inverted && i > 0 && toks[i - 1].lower == ",") toks[i - 1].boundary = true;
+    s->speaker = speaker;
+    const uint32_t speaker_first = m.first;
+    // "China said it would ..." : the pronoun is the speaker.
+    uint32_t p = i + 1;
+    if (p < toks.size() && toks[p].lower == "that") ++p;
+    if (p < toks.size() && toks[p].mention < 0 &&
+        (toks[p].lower == "it" || toks[p].lower == "they" || toks[p].lower == "he" || toks[p].lower == "she")) {
+      Mention pm;
+      pm.first = p;
+      pm.last = p + 1;
+      pm.codes = m.codes;
+      pm.person = m.person;
+      pm.has_role = m.has_role;
+      pm.why = "pronoun: the speaker of the attribution";
+      auto pos = std::find_if(s->mentions.begin(), s->mentions.end(), [&](const Mention& x) { return x.first > p; });
+      s->mentions.insert(pos, std::move(pm));
+      for (size_t j = 0; j < s->mentions.size(); ++j) {
+        for (uint32_t q = s->mentions[j].first; q < s->mentions[j].last; ++q) toks[q].mention = static_cast<int>(j);
+      }
+      // Indices after the insertion point moved by one.
+      for (size_t j = 0; j < s->mentions.size(); ++j) {
+        if (s->mentions[j].first == speaker_first) { s->speaker = static_cast<int>(j); break; }
+      }
+    }
+  }
+  int clause = 0;
+  for (auto& t : toks) {
+    if (t.boundary) ++clause;
+    t.clause = clause;
+  }
+  // Quoted words and boundaries inside a mention never split it.
+  for (auto& m : s->mentions) {
+    for (uint32_t q = m.first + 1; q < m.last; ++q) toks[q].clause = toks[m.first].clause;
+  }
+  if (trace != nullptr && s->speaker >= 0) {
+    trace->push_back(fmt::format("  attribution speaker: mention at token {}", s->mentions[s->speaker].first));
+  }
+}
+
+}  // namespace dyad::coder

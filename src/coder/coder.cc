@@ -1,0 +1,326 @@
+// The coder: a document in, events out. Pipeline per sentence: tokens -> mentions -> clauses ->
+// pattern matches -> roles (source, target) -> modality -> events.
+#include "dyad/coder.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "coder/match.h"
+#include "coder/modality.h"
+#include "coder/sentence.h"
+#include "lexicon/lexicon.h"
+#include "text/dates.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
+
+namespace dyad {
+
+const char* Version() { return "0.1.0"; }
+
+class CoderState {
+ public:
+  lexicon::Stemmer stemmer;
+  coder::WordCache cache;
+};
+
+Coder::Coder(const Lexicon& lexicon) : lexicon_(lexicon), state_(std::make_unique<CoderState>()) {}
+Coder::~Coder() = default;
+
+namespace coder {
+namespace {
+
+// The subject of a clause: its first actor not governed by a preposition, before token `before`.
+int SubjectOf(const Sentence& s, int clause, uint32_t before) {
+  for (size_t k = 0; k < s.mentions.size(); ++k) {
+    const Mention& m = s.mentions[k];
+    if (m.first >= before) break;
+    if (s.tokens[m.first].clause != clause) continue;
+    if (m.first > 0 && IsPreposition(s.tokens[m.first - 1].lower)) continue;
+    return static_cast<int>(k);
+  }
+  return kNoMention;
+}
+
+// The first actor after token `after` in the clause (not `exclude`, not a passive's "by" agent).
+int ObjectOf(const Sentence& s, int clause, uint32_t after, int exclude, bool skip_by) {
+  for (size_t k = 0; k < s.mentions.size(); ++k) {
+    const Mention& m = s.mentions[k];
+    if (m.first < after || static_cast<int>(k) == exclude) continue;
+    if (s.tokens[m.first].clause != clause) break;
+    if (m.first > 0) {
+      std::string_view prep = s.tokens[m.first - 1].lower;
+      if (skip_by && prep == "by") continue;
+      if (prep == "in" || prep == "at" || prep == "during" || prep == "inside") continue;  // places, not targets
+    }
+    return static_cast<int>(k);
+  }
+  return kNoMention;
+}
+
+// The "by" agent of a passive: "was summoned by Japan's foreign ministry".
+int AgentOf(const Sentence& s, int clause, uint32_t after) {
+  for (size_t k = 0; k < s.mentions.size(); ++k) {
+    const Mention& m = s.mentions[k];
+    if (m.first < after) continue;
+    if (s.tokens[m.first].clause != clause) break;
+    if (m.first > 0 && s.tokens[m.first - 1].lower == "by") return static_cast<int>(k);
+  }
+  return kNoMention;
+}
+
+std::string SpanText(const Sentence& s, uint32_t a, uint32_t b) {
+  std::string out;
+  for (uint32_t i = a; i < b && i < s.tokens.size(); ++i) out += (i > a ? " " : "") + std::string(s.tokens[i].text);
+  return out;
+}
+
+struct SentenceContext {
+  const Lexicon& lex;
+  const Document& doc;
+  const text::NormalizedText& norm;
+  int index;
+  Day date;
+  uint32_t begin, end;  // normalised byte range of the sentence
+  std::vector<std::string> contexts;  // from issue keywords
+  std::vector<std::string>* trace;
+};
+
+void Trace(SentenceContext& c, std::string line) {
+  if (c.trace != nullptr) c.trace->push_back(std::move(line));
+}
+
+// Source and target mentions of a match, after passive and attribution rules.
+void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* source, int* target) {
+  const auto& p = c.lex.patterns[m.pattern];
+  int clause = s.tokens[m.anchor].clause;
+  *source = m.source;
+  *target = m.target;
+  if (m.passive && !p.has_source) {
+    int subject = SubjectOf(s, clause, m.start);
+    *source = AgentOf(s, clause, m.end);
+    if (*target == kSubjectMention || *target == kNoMention) *target = subject;
+    return;
+  }
+  if (*source == kNoMention) {
+    // A possessive right before the pattern is its actor: "China's seizure of the trawler".
+    if (m.start >= 2 && s.tokens[m.start - 1].lower == "'s" && s.tokens[m.start - 2].mention >= 0) {
+      *source = s.tokens[m.start - 2].mention;
+    } else {
+      *source = SubjectOf(s, clause, m.start);
+    }
+    if (*source == kNoMention && clause > 0) {
+      // "..., but refused to ..." shares the subject of the clause before.
+      uint32_t first = m.start;
+      while (first > 0 && s.tokens[first - 1].clause == clause) --first;
+      if (s.tokens[first].lower == "but" || s.tokens[first].lower == "and") *source = SubjectOf(s, clause - 1, first);
+    }
+    if (*source == kNoMention && s.speaker >= 0 && s.tokens[s.mentions[s.speaker].first].clause != clause) {
+      *source = s.speaker;
+    }
+  }
+  if (*target == kNoMention) *target = ObjectOf(s, clause, m.end, *source, true);
+  // "entered Japanese territorial waters": a country adjective inside the pattern is the target.
+  if (*target == kNoMention && m.inner >= 0 && m.inner != *source) *target = m.inner;
+  if (*target == *source) *target = kNoMention;
+}
+
+void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int source, int target,
+                const std::string& code, std::vector<Event>* out) {
+  const auto& p = c.lex.patterns[m.pattern];
+  const lexicon::CameoInfo* info = c.lex.Cameo(code);
+  if (info == nullptr) return;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  const Mention& src = s.mentions[source];
+  if (target == kNoMention) {
+    // A compound actor with no target: each member acts towards each other member.
+    for (const auto& a : src.codes) {
+      for (const auto& b : src.codes) {
+        if (a != b) pairs.emplace_back(a, b);
+      }
+    }
+  } else {
+    for (const auto& a : src.codes) {
+      for (const auto& b : s.mentions[target].codes) {
+        if (a != b) pairs.emplace_back(a, b);
+      }
+    }
+  }
+  if (pairs.empty()) {
+    Trace(c, fmt::format("    no event: {}", target == kNoMention ? "no target actor" : "source and target are the same actor"));
+    return;
+  }
+  uint32_t a = m.start, b = m.end;
+  for (int mi : {source, target}) {
+    if (mi < 0) continue;
+    const Mention& x = s.mentions[mi];
+    if (s.tokens[x.first].clause != s.tokens[m.anchor].clause) continue;
+    a = std::min(a, x.first);
+    b = std::max(b, x.last);
+  }
+  dyad::Span ev;
+  ev.begin = c.norm.origin[s.tokens[a].begin];
+  ev.end = c.norm.origin[s.tokens[b - 1].end];
+  std::vector<std::string> contexts = info->contexts;
+  for (const auto& ctx : p.contexts) contexts.push_back(ctx);
+  for (const auto& ctx : c.contexts) contexts.push_back(ctx);
+  std::sort(contexts.begin(), contexts.end());
+  contexts.erase(std::unique(contexts.begin(), contexts.end()), contexts.end());
+  for (const auto& [from, to] : pairs) {
+    Event e;
+    e.doc_id = c.doc.id;
+    e.sentence = c.index;
+    e.date = c.date;
+    e.source = from;
+    e.target = to;
+    e.code = code;
+    e.goldstein = info->goldstein;
+    e.quad = info->quad;
+    e.plover = info->plover;
+    e.mode = info->mode;
+    e.contexts = contexts;
+    e.evidence = ev;
+    e.evidence_text = c.doc.text.substr(ev.begin, ev.end - ev.begin);
+    uint32_t sb = c.norm.origin[c.begin], se = c.norm.origin[c.end];
+    e.sentence_text = c.doc.text.substr(sb, se - sb);
+    e.pattern = p.id;
+    Trace(c, fmt::format("    EVENT {} -> {} {} ({}, goldstein {})", from, to, code, info->name, info->goldstein));
+    out->push_back(std::move(e));
+  }
+}
+
+void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>& matches, std::vector<Event>* out) {
+  for (const Match& m : matches) {
+    const auto& p = c.lex.patterns[m.pattern];
+    Trace(c, fmt::format("  pattern {} '{}' -> {} matched \"{}\"{}", p.id, p.text, p.code, SpanText(s, m.start, m.end),
+                         m.passive ? " (passive)" : ""));
+    std::string cue;
+    Modality mod = ModalityBefore(s, m.start, &cue);
+    std::string code = p.code;
+    switch (mod) {
+      case Modality::kNegated:
+        Trace(c, fmt::format("    not coded: negated by '{}'", cue));
+        continue;
+      case Modality::kRefused: code = RefusalCode(code); break;
+      case Modality::kThreatened: code = ThreatCode(code); break;
+      case Modality::kIntended: code = IntentCode(code); break;
+      case Modality::kPlain: break;
+    }
+    if (code != p.code) Trace(c, fmt::format("    '{}' turns {} into {}", cue, p.code, code));
+    int source, target;
+    AssignRoles(c, s, m, &source, &target);
+    if (source < 0) {
+      Trace(c, "    no event: no source actor");
+      continue;
+    }
+    EmitEvents(c, s, m, source, target, code, out);
+  }
+}
+
+std::vector<std::string> IssueContexts(const Lexicon& lex, const Sentence& s) {
+  std::vector<std::string> out;
+  for (uint32_t i = 0; i < s.tokens.size(); ++i) {
+    for (uint32_t key : {s.tokens[i].exact, s.tokens[i].id}) {
+      if (key == 0) continue;
+      const auto* cands = lex.issue_index.Candidates(key);
+      if (cands == nullptr) continue;
+      for (uint32_t ci : *cands) {
+        const auto& words = lex.issues[ci].words;
+        if (i + words.size() > s.tokens.size()) continue;
+        bool ok = true;
+        for (size_t k = 0; k < words.size() && ok; ++k) {
+          const Token& t = s.tokens[i + k];
+          ok = words[k].exact ? t.exact == words[k].id : t.id == words[k].id;
+        }
+        if (ok) out.push_back(lex.issues[ci].context);
+      }
+    }
+  }
+  return out;
+}
+
+void Remember(const Sentence& s, DocumentMemory* memory) {
+  for (const auto& m : s.mentions) {
+    for (const auto& code : m.codes) memory->NoteCountry(code);
+    if (m.person && m.codes.size() == 1) memory->last_person = m.codes[0];
+  }
+  int subject = SubjectOf(s, 0, UINT32_MAX);
+  if (subject >= 0 && s.mentions[subject].codes.size() == 1) memory->last_subject = s.mentions[subject].codes[0];
+}
+
+}  // namespace
+}  // namespace coder
+
+Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation) {
+  if (doc.text.size() > kMaxDocumentBytes) {
+    return Status::InvalidInput(fmt::format("text is {} bytes, more than the limit of {}", doc.text.size(), kMaxDocumentBytes));
+  }
+  auto norm = text::Normalize(doc.text);
+  if (!norm.ok()) return norm.status();
+  bool truncated = false;
+  auto raw = text::Tokenize(norm->text, SIZE_MAX, &truncated);
+  if (raw.empty()) return Status::InvalidInput("text is empty");
+  auto ranges = text::SplitSentences(norm->text, raw);
+  CodedDocument result;
+  coder::DocumentMemory memory;
+  std::vector<std::string>* trace = explanation != nullptr ? &explanation->lines : nullptr;
+  for (size_t si = 0; si < ranges.size(); ++si) {
+    const auto& r = ranges[si];
+    if (r.last - r.first > kMaxSentenceTokens) {
+      result.warnings.push_back(fmt::format("sentence {} has {} tokens (limit {}); skipped", si + 1, r.last - r.first, kMaxSentenceTokens));
+      continue;
+    }
+    coder::Sentence s;
+    s.tokens.reserve(r.last - r.first);
+    std::vector<std::string_view> words;
+    for (uint32_t k = r.first; k < r.last; ++k) {
+      const auto& t = raw[k];
+      coder::Token tok;
+      tok.begin = t.begin;
+      tok.end = t.end;
+      tok.text = std::string_view(norm->text).substr(t.begin, t.end - t.begin);
+      tok.lower = lexicon::Lower(tok.text);
+      tok.capitalized = t.capitalized;
+      tok.all_caps = t.all_caps;
+      tok.punct = t.kind == text::TokenKind::kPunct;
+      tok.number = t.kind == text::TokenKind::kNumber;
+      state_->cache.Fill(lexicon_, state_->stemmer, &tok);
+      s.tokens.push_back(std::move(tok));
+    }
+    for (const auto& t : s.tokens) words.push_back(t.lower);
+    std::string date_cue;
+    Day date = text::ResolveDate(words, doc.date, &date_cue);
+    coder::SentenceContext c{lexicon_, doc, norm.value(), static_cast<int>(si), date == kNoDate ? doc.date : date,
+                             raw[r.first].begin, raw[r.last - 1].end, {}, trace};
+    if (trace != nullptr) {
+      trace->push_back(fmt::format("sentence {}: \"{}\"", si + 1, coder::SpanText(s, 0, static_cast<uint32_t>(s.tokens.size()))));
+      std::string toks;
+      for (const auto& t : s.tokens) toks += fmt::format("{}/{} ", t.text, lexicon_.vocab.KeyOf(t.id));
+      trace->push_back("  tokens (word/lemma-stem): " + toks);
+      if (date != kNoDate) trace->push_back(fmt::format("  date: '{}' -> {}", date_cue, FormatDate(date)));
+    }
+    coder::FindMentions(lexicon_, c.date, &memory, &s, trace);
+    coder::MarkClauses(&s, trace);
+    c.contexts = coder::IssueContexts(lexicon_, s);
+    auto all = coder::FindMatches(lexicon_, s);
+    if (trace != nullptr && all.empty()) trace->push_back("  no verb pattern matched");
+    auto chosen = coder::SelectMatches(lexicon_, all);
+    if (trace != nullptr && all.size() > chosen.size()) {
+      trace->push_back(fmt::format("  {} pattern match(es) set aside: they overlap a longer (more specific) pattern",
+                                   all.size() - chosen.size()));
+    }
+    size_t before = result.events.size();
+    coder::CodeMatches(c, s, chosen, &result.events);
+    // One event per (source, target, code) per sentence.
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    auto it = std::remove_if(result.events.begin() + static_cast<long>(before), result.events.end(), [&](const Event& e) {
+      return !seen.insert({e.source, e.target, e.code}).second;
+    });
+    result.events.erase(it, result.events.end());
+    coder::Remember(s, &memory);
+  }
+  return result;
+}
+
+}  // namespace dyad

@@ -1,0 +1,208 @@
+#include "coder/match.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dyad::coder {
+namespace {
+
+using lexicon::ElemKind;
+using lexicon::Pattern;
+
+constexpr int kMaxGap = 5;
+constexpr int kMaxSteps = 2000;  // bounds backtracking on pathological patterns
+
+constexpr std::array<std::string_view, 9> kBeForms = {"is", "are", "was", "were", "be", "been", "being", "'s", "get"};
+
+bool IsBe(std::string_view w) { return std::find(kBeForms.begin(), kBeForms.end(), w) != kBeForms.end(); }
+
+// A participle: regular "-ed"/"-en" or an irregular form the vocabulary maps.
+bool LooksParticiple(const Token& t) {
+  std::string_view w = t.lower;
+  if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en" || w.substr(w.size() - 2) == "wn")) return true;
+  return w == "held" || w == "met" || w == "sought" || w == "struck" || w == "shot" || w == "sent" || w == "hit" ||
+         w == "caught" || w == "brought" || w == "told" || w == "made" || w == "put" || w == "led" || w == "kept" ||
+         w == "fought" || w == "sold" || w == "bought" || w == "paid" || w == "set" || w == "cut" || w == "left";
+}
+
+bool IsPassiveAt(const Sentence& s, uint32_t anchor) {
+  if (!LooksParticiple(s.tokens[anchor])) return false;
+  for (uint32_t k = anchor; k > 0 && anchor - k < 3; --k) {
+    const Token& t = s.tokens[k - 1];
+    if (t.mention >= 0 || t.punct) return false;
+    if (IsBe(t.lower)) return t.lower != "'s" || k - 1 == 0 || s.tokens[k - 2].mention < 0;
+  }
+  return false;
+}
+
+class Matcher {
+ public:
+  Matcher(const Sentence& s, const Pattern& p, uint32_t anchor)
+      : s_(s), p_(p), clause_(s.tokens[anchor].clause), passive_(IsPassiveAt(s, anchor)) {
+    m_.anchor = anchor;
+    m_.passive = passive_;
+  }
+
+  bool Run(uint32_t pattern_index, Match* out) {
+    m_.pattern = pattern_index;
+    m_.words.push_back(m_.anchor);
+    if (!Backward(static_cast<int>(p_.anchor) - 1, static_cast<int>(m_.anchor) - 1)) return false;
+    *out = m_;
+    return true;
+  }
+
+ private:
+  bool Usable(int pos) const {
+    return pos >= 0 && pos < static_cast<int>(s_.tokens.size()) && s_.tokens[pos].clause == clause_;
+  }
+  bool WordAt(const lexicon::PatternElem& e, int pos) const {
+    if (!Usable(pos) || s_.tokens[pos].mention >= 0) return false;
+    uint32_t id = s_.tokens[pos].id;
+    return id != 0 && std::find(e.ids.begin(), e.ids.end(), id) != e.ids.end();
+  }
+  // A gap may hold ordinary words and a bare one-word country adjective, but no other actor.
+  bool GapOk(int pos) {
+    if (!Usable(pos)) return false;
+    const Token& t = s_.tokens[pos];
+    if (t.mention >= 0) {
+      const Mention& m = s_.mentions[t.mention];
+      if (m.last - m.first != 1 || m.has_role || m.person || m.codes.size() != 1) return false;
+      m_.inner = t.mention;
+      return true;
+    }
+    return !(t.punct && t.lower != "-" && t.lower != "'s");
+  }
+
+  // Elements before the anchor, right to left; on success records the start and continues forward.
+  bool Backward(int e, int pos) {
+    if (++steps_ > kMaxSteps) return false;
+    if (e < 0) {
+      m_.start = static_cast<uint32_t>(pos + 1);
+      return Forward(p_.anchor + 1, m_.anchor + 1);
+    }
+    const auto& el = p_.elems[e];
+    switch (el.kind) {
+      case ElemKind::kWord:
+        if (WordAt(el, pos)) {
+          m_.words.push_back(static_cast<uint32_t>(pos));
+          if (Backward(e - 1, pos - 1)) return true;
+          m_.words.pop_back();
+        }
+        return el.optional && Backward(e - 1, pos);
+      case ElemKind::kGap:
+        for (int g = 0; g <= kMaxGap; ++g) {
+          if (g > 0 && !GapOk(pos - g + 1)) break;
+          if (Backward(e - 1, pos - g)) return true;
+        }
+        return false;
+      case ElemKind::kSource:
+      case ElemKind::kTarget: {
+        if (!Usable(pos) || s_.tokens[pos].mention < 0) return false;
+        int mi = s_.tokens[pos].mention;
+        const Mention& m = s_.mentions[mi];
+        if (m.last != static_cast<uint32_t>(pos + 1)) return false;
+        int& slot = el.kind == ElemKind::kSource ? m_.source : m_.target;
+        slot = mi;
+        if (Backward(e - 1, static_cast<int>(m.first) - 1)) return true;
+        slot = kNoMention;
+        return false;
+      }
+    }
+    return false;
+  }
+
+  bool Forward(size_t e, uint32_t pos) {
+    if (++steps_ > kMaxSteps) return false;
+    if (e >= p_.elems.size()) {
+      m_.end = pos;
+      return true;
+    }
+    const auto& el = p_.elems[e];
+    int ipos = static_cast<int>(pos);
+    switch (el.kind) {
+      case ElemKind::kWord:
+        if (WordAt(el, ipos)) {
+          m_.words.push_back(pos);
+          if (Forward(e + 1, pos + 1)) return true;
+          m_.words.pop_back();
+        }
+        return el.optional && Forward(e + 1, pos);
+      case ElemKind::kGap:
+        for (int g = 0; g <= kMaxGap; ++g) {
+          if (g > 0 && !GapOk(ipos + g - 1)) break;
+          if (Forward(e + 1, pos + static_cast<uint32_t>(g))) return true;
+        }
+        return false;
+      case ElemKind::kSource:
+      case ElemKind::kTarget: {
+        int& slot = el.kind == ElemKind::kSource ? m_.source : m_.target;
+        if (Usable(ipos) && s_.tokens[pos].mention >= 0) {
+          int mi = s_.tokens[pos].mention;
+          if (s_.mentions[mi].first == pos) {
+            slot = mi;
+            if (Forward(e + 1, s_.mentions[mi].last)) return true;
+            slot = kNoMention;
+          }
+        }
+        // "the ambassador was summoned": the passive's subject fills the object slot.
+        if (passive_ && el.kind == ElemKind::kTarget && m_.target == kNoMention) {
+          slot = kSubjectMention;
+          if (Forward(e + 1, pos)) return true;
+          slot = kNoMention;
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  const Sentence& s_;
+  const Pattern& p_;
+  int clause_;
+  bool passive_;
+  Match m_;
+  int steps_ = 0;
+};
+
+}  // namespace
+
+std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s) {
+  std::vector<Match> out;
+  for (uint32_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    if (t.id == 0 || t.mention >= 0) continue;
+    auto it = lex.patterns_by_anchor.find(t.id);
+    if (it == lex.patterns_by_anchor.end()) continue;
+    for (uint32_t pi : it->second) {
+      Matcher matcher(s, lex.patterns[pi], i);
+      Match m;
+      if (matcher.Run(pi, &m)) out.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
+std::vector<Match> SelectMatches(const Lexicon& lex, std::vector<Match> matches) {
+  std::stable_sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+    const auto& pa = lex.patterns[a.pattern];
+    const auto& pb = lex.patterns[b.pattern];
+    if (pa.literals != pb.literals) return pa.literals > pb.literals;
+    bool sa = pa.has_source || pa.has_target, sb = pb.has_source || pb.has_target;
+    if (sa != sb) return sa;  // a pattern that pins an actor is more specific
+    if (a.end - a.start != b.end - b.start) return a.end - a.start < b.end - b.start;
+    return a.pattern < b.pattern;
+  });
+  std::vector<Match> kept;
+  std::vector<uint32_t> used;
+  for (auto& m : matches) {
+    bool clash = false;
+    for (uint32_t w : m.words) clash = clash || std::find(used.begin(), used.end(), w) != used.end();
+    if (clash) continue;
+    used.insert(used.end(), m.words.begin(), m.words.end());
+    kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
+  return kept;
+}
+
+}  // namespace dyad::coder

@@ -1,0 +1,33 @@
+// Matching verb patterns against a sentence and choosing the ones that code events.
+#ifndef DYAD_CODER_MATCH_H_
+#define DYAD_CODER_MATCH_H_
+
+#include <string>
+#include <vector>
+
+#include "coder/sentence.h"
+
+namespace dyad::coder {
+
+inline constexpr int kNoMention = -1;
+inline constexpr int kSubjectMention = -2;  // a passive's target slot: the subject fills it
+
+struct Match {
+  uint32_t pattern = 0;
+  uint32_t start = 0, end = 0;  // token span of the whole match, slots included
+  uint32_t anchor = 0;
+  int source = kNoMention, target = kNoMention;
+  bool passive = false;
+  int inner = kNoMention;       // a bare country adjective inside a gap ("entered Japanese waters")
+  std::vector<uint32_t> words;  // tokens matched by literal words
+};
+
+// Every match of every pattern in the sentence, in no particular order.
+std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s);
+
+// Keeps the most specific matches that share no literal word, in text order.
+std::vector<Match> SelectMatches(const Lexicon& lex, std::vector<Match> matches);
+
+}  // namespace dyad::coder
+
+#endif  // DYAD_CODER_MATCH_H_

@@ -1,0 +1,405 @@
+// Actor mentions: dictionary atoms grouped into noun phrases, compounds, appositions and references.
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "coder/sentence.h"
+
+namespace dyad::coder {
+namespace {
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// Words that may stand before or between the parts of an actor phrase without ending it.
+constexpr std::array<std::string_view, 64> kModifiers = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some",
+    "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "dozens", "hundreds", "thousands", "of", "senior", "top", "high-ranking", "high-level", "new",
+    "former", "chief", "deputy", "vice", "acting", "visiting", "outgoing", "incoming", "local",
+    "state-run", "state-owned", "state", "official", "then", "newly", "ruling", "main", "other",
+    "fellow", "junior", "leading", "prominent", "unidentified", "unnamed", "detained", "jailed",
+    "arrested", "own", "national", "federal", "provincial"};
+constexpr std::array<std::string_view, 14> kDeterminers = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some", "several",
+    "many", "both"};
+constexpr std::array<std::string_view, 19> kPrepositions = {
+    "of", "with", "to", "from", "in", "on", "at", "for", "against", "near", "over", "between",
+    "about", "toward", "towards", "into", "by", "than", "around"};
+constexpr std::array<std::string_view, 14> kReferenceHeads = {
+    "countries", "sides", "nations", "governments", "leaders", "neighbours", "neighbors", "states",
+    "powers", "ministers", "nation", "country", "side", "parties"};
+
+struct Atom {
+  uint32_t first = 0, last = 0;
+  bool actor = false;
+  uint32_t entry = 0;
+};
+
+bool WordMatches(const Token& t, const lexicon::WordMatcher& w, bool headline) {
+  if (w.exact ? t.exact != w.id : t.name != w.id) return false;
+  return !w.capital || t.capitalized || headline;
+}
+
+// The longest dictionary phrase of `index` starting at token i; returns its length (0 if none).
+template <typename Entries>
+uint32_t Longest(const Entries& entries, const lexicon::PhraseIndex& index, const Sentence& s, uint32_t i,
+                 bool headline, uint32_t* entry) {
+  uint32_t best = 0;
+  for (uint32_t key : {s.tokens[i].exact, s.tokens[i].name}) {
+    if (key == lexicon::kUnknownWord) continue;
+    const auto* cands = index.Candidates(key);
+    if (cands == nullptr) continue;
+    for (uint32_t c : *cands) {
+      const auto& words = entries[c].words;
+      if (words.size() <= best) break;  // sorted longest first
+      if (i + words.size() > s.tokens.size()) continue;
+      bool ok = true;
+      for (size_t k = 0; k < words.size() && ok; ++k) ok = WordMatches(s.tokens[i + k], words[k], headline);
+      if (ok) {
+        best = static_cast<uint32_t>(words.size());
+        *entry = c;
+      }
+    }
+  }
+  return best;
+}
+
+std::vector<Atom> FindAtoms(const Lexicon& lex, const Sentence& s) {
+  bool headline = true;
+  for (const Token& t : s.tokens) {
+    if (!t.punct && !t.number && !t.all_caps) headline = false;
+  }
+  std::vector<Atom> atoms;
+  for (uint32_t i = 0; i < s.tokens.size();) {
+    if (s.tokens[i].punct && s.tokens[i].name == 0) { ++i; continue; }
+    uint32_t actor_entry = 0, agent_entry = 0;
+    uint32_t a = Longest(lex.actors, lex.actor_index, s, i, headline, &actor_entry);
+    uint32_t g = Longest(lex.agents, lex.agent_index, s, i, headline, &agent_entry);
+    if (a == 0 && g == 0) { ++i; continue; }
+    if (a >= g) atoms.push_back({i, i + a, true, actor_entry});
+    else atoms.push_back({i, i + g, false, agent_entry});
+    i += std::max(a, g);
+  }
+  return atoms;
+}
+
+std::string CountryOf(const std::string& code) { return code.substr(0, 3); }
+
+// Builds the code of a phrase from its parts.
+std::string Compose(const std::string& person, const std::string& actor, const std::string& role) {
+  if (!person.empty()) return person;
+  if (!actor.empty()) {
+    if (role.empty() || actor.rfind("IGO", 0) == 0) return actor;
+    return CountryOf(actor) + role;
+  }
+  return role.empty() ? "" : "---" + role;
+}
+
+}  // namespace
+
+bool IsPreposition(std::string_view lower) { return In(kPrepositions, lower); }
+
+void DocumentMemory::NoteCountry(const std::string& code) {
+  std::string c = CountryOf(code);
+  if (c == "---" || c == "IGO") return;
+  auto it = std::find(recent_countries.begin(), recent_countries.end(), c);
+  if (it != recent_countries.end()) recent_countries.erase(it);
+  recent_countries.push_back(c);
+}
+
+void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
+  if (ids_.size() > 500000) ids_.clear();  // bound memory on endless streams of new words
+  auto it = ids_.find(t->lower);
+  if (it == ids_.end()) {
+    it = ids_.emplace(t->lower, Ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower)}).first;
+  }
+  t->id = it->second.stem;
+  t->name = it->second.name;
+  if (t->all_caps || t->punct) t->exact = lex.vocab.LookupExact(t->text);
+}
+
+namespace {
+
+// Groups atoms into phrase mentions: [determiners/modifiers] actor/agent parts ['s] ... [of actor].
+void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Sentence* s,
+                std::vector<std::string>* trace) {
+  auto& toks = s->tokens;
+  std::vector<int> atom_at(toks.size(), -1);
+  for (size_t k = 0; k < atoms.size(); ++k) atom_at[atoms[k].first] = static_cast<int>(k);
+  auto skip_modifiers = [&](uint32_t j) {
+    uint32_t k = j;
+    while (k < toks.size() && k - j < 4 && atom_at[k] < 0 &&
+           (In(kModifiers, toks[k].lower) || toks[k].number) && toks[k].lower != "of") {
+      ++k;
+    }
+    return k;
+  };
+  for (uint32_t i = 0; i < toks.size();) {
+    uint32_t start = i;
+    uint32_t j = skip_modifiers(i);
+    if (j >= toks.size() || atom_at[j] < 0) { ++i; continue; }
+    std::string person, actor, role, why;
+    bool any_actor = false;
+    uint32_t end = j;
+    while (j < toks.size() && atom_at[j] >= 0) {
+      const Atom& a = atoms[atom_at[j]];
+      if (a.actor) {
+        const auto& e = lex.actors[a.entry];
+        const auto& row = e.RowFor(date);
+        if (row.code == "-") {  // a phrase that names no actor ("East China Sea")
+          end = a.last;
+          break;
+        }
+        if (e.person) {
+          if (!person.empty()) break;
+          person = row.code;
+        } else {
+          if (any_actor) break;  // a second state starts a new mention
+          actor = row.code;
+        }
+        any_actor = true;
+        why += fmt::format("{}'{}' {} ({}{}) ", why.empty() ? "" : "+ ", e.name, row.code, row.origin,
+                           row.role.empty() ? "" : ", " + row.role);
+      } else {
+        const auto& g = lex.agents[a.entry];
+        if (role.empty()) role = g.role;
+        why += fmt::format("{}agent '{}' {} ({}) ", why.empty() ? "" : "+ ", g.name, g.role, g.origin);
+      }
+      end = a.last;
+      j = a.last;
+      uint32_t k = j;
+      if (k < toks.size() && toks[k].lower == "'s") ++k;
+      k = skip_modifiers(k);
+      if (k < toks.size() && atom_at[k] >= 0 && (k == j || !atoms[atom_at[k]].actor || toks[j].lower != "'s")) {
+        // Continue only into an agent after "'s" ("Japan's foreign minister"), not "Japan's China policy".
+        if (toks[j].lower == "'s" && atoms[atom_at[k]].actor && !lex.actors[atoms[atom_at[k]].entry].person) break;
+        j = k;
+        continue;
+      }
+      break;
+    }
+    // "the foreign ministry of Japan"
+    if (actor.empty() && person.empty() && end + 1 < toks.size() && toks[end].lower == "of") {
+      uint32_t k = end + 1;
+      if (k < toks.size() && toks[k].lower == "the") ++k;
+      if (k < toks.size() && atom_at[k] >= 0 && atoms[atom_at[k]].actor) {
+        const Atom& a = atoms[atom_at[k]];
+        const auto& e = lex.actors[a.entry];
+        if (!e.person) {
+          actor = e.RowFor(date).code;
+          why += fmt::format("+ of '{}' {} ({}) ", e.name, actor, e.RowFor(date).origin);
+          end = a.last;
+        }
+      }
+    }
+    std::string code = Compose(person, actor, role);
+    if (code.empty()) { i = end > i ? end : i + 1; continue; }
+    Mention m;
+    m.first = start;
+    m.last = end;
+    m.codes = {code};
+    m.person = !person.empty();
+    m.has_role = code.size() > 3;
+    m.why = why;
+    s->mentions.push_back(std::move(m));
+    i = end;
+  }
+}
+
+bool IsJoiner(const Sentence& s, uint32_t from, uint32_t to, bool* is_and) {
+  std::string joined;
+  for (uint32_t k = from; k < to; ++k) joined += s.tokens[k].lower + " ";
+  *is_and = joined == "and " || joined == ", and " || joined == "as well as " || joined == "and the ";
+  return *is_and || joined == ", ";
+}
+
+// "China, Japan and South Korea" -> one compound mention.
+void MergeCompounds(Sentence* s) {
+  auto& ms = s->mentions;
+  std::vector<Mention> out;
+  for (size_t k = 0; k < ms.size();) {
+    size_t e = k;
+    size_t last_and = k;
+    bool is_and = false;
+    while (e + 1 < ms.size() && IsJoiner(*s, ms[e].last, ms[e + 1].first, &is_and)) {
+      ++e;
+      if (is_and) last_and = e;
+    }
+    if (last_and == k) {
+      out.push_back(ms[k]);
+      ++k;
+      continue;
+    }
+    Mention m = ms[k];
+    std::string shared_role;
+    if (ms[last_and].has_role && !ms[last_and].person) shared_role = ms[last_and].codes[0].substr(3);
+    for (size_t j = k; j <= last_and; ++j) {
+      if (j > k) {
+        m.codes.insert(m.codes.end(), ms[j].codes.begin(), ms[j].codes.end());
+        m.why += "& " + ms[j].why;
+      }
+    }
+    for (auto& c : m.codes) {
+      if (c.size() == 3 && !shared_role.empty() && c != "IGO") c += shared_role;
+    }
+    m.last = ms[last_and].last;
+    m.person = false;
+    m.why = "compound: " + m.why;
+    out.push_back(std::move(m));
+    k = last_and + 1;
+  }
+  ms.swap(out);
+}
+
+// "Wang Yi, China's foreign minister," -> one mention.
+void MergeAppositions(Sentence* s) {
+  auto& ms = s->mentions;
+  auto& toks = s->tokens;
+  std::vector<Mention> out;
+  for (size_t k = 0; k < ms.size(); ++k) {
+    Mention m = ms[k];
+    if (k + 1 < ms.size() && ms[k + 1].first == m.last + 1 && toks[m.last].lower == "," &&
+        m.codes.size() == 1 && ms[k + 1].codes.size() == 1) {
+      const Mention& b = ms[k + 1];
+      bool closes = b.last >= toks.size() || toks[b.last].punct;
+      if (closes && (m.person || b.person || b.has_role) && (m.person != b.person || !m.has_role)) {
+        if (!m.person) m.codes = b.codes;
+        m.person = m.person || b.person;
+        m.has_role = true;
+        m.why += "apposition " + b.why;
+        m.last = b.last;
+        ++k;
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  ms.swap(out);
+}
+
+// An unknown name in apposition: "Zhan Qixiong, captain of a Chinese trawler," takes the role's code.
+void NameAppositions(Sentence* s) {
+  auto& toks = s->tokens;
+  for (auto& m : s->mentions) {
+    if (m.first < 2 || toks[m.first - 1].lower != "," || m.person) continue;
+    if (!(m.last >= toks.size() || toks[m.last].punct)) continue;
+    uint32_t p = m.first - 1;
+    while (p > 0 && toks[p - 1].capitalized && !toks[p - 1].punct && toks[p - 1].mention < 0 && m.first - p < 5) --p;
+    if (p == m.first - 1 || (p == 0 && m.first - 1 - p < 2)) continue;
+    m.why = fmt::format("name '{}' in apposition with ", std::string(toks[p].text)) + m.why;
+    m.first = p;
+  }
+}
+
+void AddReferences(Sentence* s, DocumentMemory* memory) {
+  auto& toks = s->tokens;
+  for (uint32_t i = 0; i + 1 < toks.size(); ++i) {
+    if (toks[i].mention >= 0) continue;
+    uint32_t k = i;
+    if (toks[k].lower == "the" && k + 1 < toks.size()) ++k;
+    if (toks[k].lower != "two" && toks[k].lower != "both") continue;
+    if (toks[k].lower == "both" && k != i) continue;
+    uint32_t h = k + 1;
+    if (h < toks.size() && (toks[h].lower == "asian" || toks[h].lower == "foreign")) ++h;
+    if (h >= toks.size() || !In(kReferenceHeads, toks[h].lower) || toks[h].mention >= 0) continue;
+    // Countries named earlier in this sentence count too.
+    std::vector<std::string> recent = memory->recent_countries;
+    for (const auto& m : s->mentions) {
+      if (m.first >= i) break;
+      for (const auto& c : m.codes) {
+        std::string cc = c.substr(0, 3);
+        recent.erase(std::remove(recent.begin(), recent.end(), cc), recent.end());
+        if (cc != "---" && cc != "IGO") recent.push_back(cc);
+      }
+    }
+    if (recent.size() < 2) continue;
+    std::string_view head = toks[h].lower;
+    std::string role = (head == "governments" || head == "leaders" || head == "ministers") ? "GOV" : "";
+    Mention m;
+    m.first = i;
+    m.last = h + 1;
+    m.codes = {recent[recent.size() - 2] + role, recent.back() + role};
+    m.has_role = !role.empty();
+    m.why = fmt::format("'{}' refers to the last two countries named", std::string(toks[h].text));
+    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(), [&](const Mention& x) { return x.first > i; });
+    s->mentions.insert(pos, std::move(m));
+    i = h;
+  }
+}
+
+void AddPronouns(Sentence* s, DocumentMemory* memory) {
+  auto& toks = s->tokens;
+  for (uint32_t i = 0; i < toks.size(); ++i) {
+    std::string_view w = toks[i].lower;
+    std::string code, why;
+    if ((w == "he" || w == "she") && !memory->last_person.empty()) {
+      code = memory->last_person;
+      why = "pronoun: the last person named";
+    } else if ((w == "it" || w == "they") && i == 0 && !memory->last_subject.empty()) {
+      code = memory->last_subject;
+      why = "pronoun: the previous sentence's subject";
+    } else {
+      continue;
+    }
+    Mention m;
+    m.first = i;
+    m.last = i + 1;
+    m.codes = {code};
+    m.has_role = code.size() > 3;
+    m.person = w == "he" || w == "she";
+    m.why = why;
+    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(), [&](const Mention& x) { return x.first > i; });
+    s->mentions.insert(pos, std::move(m));
+  }
+}
+
+// "TOKYO, Oct. 26 (Kyodo) -- ..." or "Beijing - ...": the dateline's place is not an actor.
+void DropDateline(Sentence* s) {
+  if (s->mentions.empty() || s->mentions[0].first != 0) return;
+  const auto& toks = s->tokens;
+  for (uint32_t k = s->mentions[0].last; k < toks.size() && k < s->mentions[0].last + 8; ++k) {
+    if (toks[k].lower == "--" || toks[k].lower == "-") {
+      s->mentions.erase(s->mentions.begin());
+      return;
+    }
+    if (k > s->mentions[0].last && !toks[k].punct && !toks[k].number && !toks[k].capitalized) return;
+  }
+}
+
+void MarkTokens(Sentence* s) {
+  for (auto& t : s->tokens) t.mention = -1;
+  for (size_t k = 0; k < s->mentions.size(); ++k) {
+    for (uint32_t i = s->mentions[k].first; i < s->mentions[k].last; ++i) s->tokens[i].mention = static_cast<int>(k);
+  }
+}
+
+}  // namespace
+
+void FindMentions(const Lexicon& lex, Day date, DocumentMemory* memory, Sentence* s,
+                  std::vector<std::string>* trace) {
+  auto atoms = FindAtoms(lex, *s);
+  GroupAtoms(lex, date, atoms, s, trace);
+  DropDateline(s);
+  MarkTokens(s);
+  NameAppositions(s);
+  MergeCompounds(s);
+  MergeAppositions(s);
+  MarkTokens(s);
+  AddReferences(s, memory);
+  AddPronouns(s, memory);
+  MarkTokens(s);
+  if (trace != nullptr) {
+    for (const auto& m : s->mentions) {
+      std::string span;
+      for (uint32_t i = m.first; i < m.last; ++i) span += (i > m.first ? " " : "") + std::string(s->tokens[i].text);
+      std::string codes;
+      for (const auto& c : m.codes) codes += (codes.empty() ? "" : ",") + c;
+      trace->push_back(fmt::format("  actor [{}..{}) \"{}\" -> {}   {}", m.first, m.last, span, codes, m.why));
+    }
+  }
+}
+
+}  // namespace dyad::coder

@@ -1,0 +1,113 @@
+#include "coder/modality.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace dyad::coder {
+namespace {
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+constexpr std::array<std::string_view, 6> kNegators = {"not", "n't", "never", "no", "without", "nor"};
+constexpr std::array<std::string_view, 16> kRefusals = {
+    "refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining",
+    "reject", "rejected", "rejects", "rejecting", "fail", "failed", "fails", "reluctant"};
+constexpr std::array<std::string_view, 4> kThreats = {"threaten", "threatened", "threatens", "threatening"};
+constexpr std::array<std::string_view, 62> kIntents = {
+    "vow", "vowed", "vows", "pledge", "pledged", "pledges", "promise", "promised", "promises", "plan",
+    "plans", "planned", "planning", "intend", "intends", "intended", "agree", "agreed", "agrees",
+    "offer", "offered", "offers", "aim", "aims", "aimed", "seek", "seeks", "sought", "hope", "hopes",
+    "hoped", "want", "wants", "wanted", "propose", "proposed", "proposes", "prepare", "prepared",
+    "decide", "decided", "decides", "expected", "set", "ready", "willing", "likely", "scheduled",
+    "due", "going", "committed", "determined", "resolved", "eager", "wish", "wishes", "wished",
+    "vowing", "pledging", "promising", "agreeing", "offering"};
+constexpr std::array<std::string_view, 5> kFuture = {"will", "would", "shall", "'ll", "to"};
+constexpr std::array<std::string_view, 12> kAdverbs = {
+    "also", "soon", "still", "further", "jointly", "formally", "eventually", "again", "immediately",
+    "quickly", "now", "then"};
+
+}  // namespace
+
+Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
+  const auto& toks = s.tokens;
+  int clause = start < toks.size() ? toks[start].clause : 0;
+  // Up to four words back, skipping adverbs, stopping at actors and clause edges.
+  std::array<std::string_view, 4> w{};
+  size_t n = 0;
+  for (uint32_t k = start; k > 0 && n < w.size(); --k) {
+    const Token& t = toks[k - 1];
+    if (t.clause != clause || t.mention >= 0) break;
+    if (In(kAdverbs, t.lower)) continue;
+    w[n++] = t.lower;
+  }
+  for (size_t i = 0; i < n && i < 3; ++i) {
+    if (In(kNegators, w[i])) {
+      // "not only", "no longer" are not negations of the act.
+      *cue = std::string(w[i]);
+      return Modality::kNegated;
+    }
+  }
+  if (n >= 2 && w[0] == "to") {
+    *cue = std::string(w[1]) + " to";
+    if (In(kRefusals, w[1])) return Modality::kRefused;
+    if (In(kThreats, w[1])) return Modality::kThreatened;
+    if (In(kIntents, w[1])) return Modality::kIntended;
+    if (n >= 3 && In(kIntents, w[2]) && (w[1] == "be" || w[1] == "not")) return Modality::kIntended;
+  }
+  if (n >= 1 && In(kFuture, w[0]) && w[0] != "to") {
+    *cue = std::string(w[0]);
+    return Modality::kIntended;
+  }
+  return Modality::kPlain;
+}
+
+std::string IntentCode(const std::string& code) {
+  static const std::map<std::string, std::string> kMap = {
+      {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"071", "0331"},
+      {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"081", "0351"}, {"082", "0352"},
+      {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"}};
+  std::string three = code.substr(0, 3);
+  if (auto it = kMap.find(three); it != kMap.end()) return it->second;
+  std::string root = code.substr(0, 2);
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return "031";
+  if (root == "07") return "033";
+  if (root == "08") return "035";
+  if (root >= "14") return ThreatCode(code);
+  return code;  // statements, appeals, intents, and verbal conflict keep their code
+}
+
+std::string ThreatCode(const std::string& code) {
+  std::string root = code.substr(0, 2);
+  std::string three = code.substr(0, 3);
+  if (three == "162") return "1311";
+  if (three == "163") return "1312";
+  if (three == "161" || three == "164" || three == "166") return "1313";
+  if (root == "16") return "131";
+  if (root == "17") return "137";
+  if (root == "15" || root == "18" || root == "19" || root == "20") return "138";
+  if (root == "13") return code;
+  return "130";
+}
+
+std::string RefusalCode(const std::string& code) {
+  static const std::map<std::string, std::string> kMap = {
+      {"061", "1211"}, {"062", "1212"}, {"081", "1241"}, {"082", "1242"}, {"084", "1243"},
+      {"085", "1244"}, {"086", "1245"}, {"087", "1246"}};
+  std::string three = code.substr(0, 3);
+  if (auto it = kMap.find(three); it != kMap.end()) return it->second;
+  std::string root = code.substr(0, 2);
+  if (root == "04") return "125";
+  if (root == "06") return "121";
+  if (root == "07") return "122";
+  if (root == "08") return "124";
+  if (root == "12") return code;
+  return "120";
+}
+
+}  // namespace dyad::coder

@@ -1,0 +1,74 @@
+// Per-sentence working state of the coder: tokens with their word ids, actor mentions and clauses.
+#ifndef DYAD_CODER_SENTENCE_H_
+#define DYAD_CODER_SENTENCE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dyad/event.h"
+#include "lexicon/lexicon.h"
+
+namespace dyad::coder {
+
+struct Token {
+  uint32_t begin = 0, end = 0;  // normalised byte offsets
+  std::string_view text;        // surface form (view into the normalised text)
+  std::string lower;
+  uint32_t id = 0, name = 0, exact = 0;  // vocabulary ids: stem, noun form, exact (0 = unknown)
+  bool capitalized = false, all_caps = false, punct = false, number = false;
+  int mention = -1;             // index of the mention covering this token
+  int clause = 0;
+  bool boundary = false;        // starts a new clause
+};
+
+// An actor mention: a token range and the actor code(s) it stands for (several for "China and Japan").
+struct Mention {
+  uint32_t first = 0, last = 0;  // [first, last)
+  std::vector<std::string> codes;
+  bool person = false;
+  bool has_role = false;
+  std::string why;               // how the code was found, for explanations
+};
+
+// What the coder remembers across the sentences of one document.
+struct DocumentMemory {
+  std::vector<std::string> recent_countries;  // most recent last, distinct
+  std::string last_person;
+  std::string last_subject;
+  void NoteCountry(const std::string& code);
+};
+
+struct Sentence {
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;
+  int speaker = -1;  // mention that an attribution ("..., the ministry said") names
+};
+
+// Per-thread caches: surface word -> vocabulary ids.
+class WordCache {
+ public:
+  void Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t);
+
+ private:
+  struct Ids {
+    uint32_t stem, name;
+  };
+  std::unordered_map<std::string, Ids> ids_;
+};
+
+// Finds actor mentions (countries, people, organisations, agents, compounds, references such as
+// "the two countries" and simple pronouns) and marks the tokens they cover.
+void FindMentions(const Lexicon& lex, Day date, DocumentMemory* memory, Sentence* s,
+                  std::vector<std::string>* trace);
+
+// Marks clause boundaries and the attribution speaker.
+void MarkClauses(Sentence* s, std::vector<std::string>* trace);
+
+bool IsPreposition(std::string_view lower);
+
+}  // namespace dyad::coder
+
+#endif  // DYAD_CODER_SENTENCE_H_

@@ -1,0 +1,38 @@
+// Reading documents from JSONL streams, with errors that name file, line and value.
+#ifndef DYAD_IO_DOCUMENTS_H_
+#define DYAD_IO_DOCUMENTS_H_
+
+#include <istream>
+#include <string>
+
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+namespace dyad::io {
+
+// Reads one JSON document per line: {"id": ..., "date": "YYYY-MM-DD", "text": ...}. Blank lines are
+// skipped. Lines are read in bounded pieces: a line longer than max_line_bytes is reported and skipped
+// without holding it in memory.
+class JsonlReader {
+ public:
+  JsonlReader(std::istream& in, std::string name, size_t max_line_bytes);
+
+  // Next document. Returns false at end of input. A bad line sets *error (naming file:line and what is
+  // wrong) and returns true with `doc` unset; the caller reports it and reads on.
+  bool Next(Document* doc, std::string* error);
+  int line() const { return line_; }
+
+ private:
+  std::istream& in_;
+  std::string name_;
+  size_t max_line_bytes_;
+  int line_ = 0;
+  std::string buf_;
+};
+
+// Parses one JSON line into a document; returns "" or an error message (without file:line).
+std::string ParseDocument(const std::string& line, Document* doc);
+
+}  // namespace dyad::io
+
+#endif  // DYAD_IO_DOCUMENTS_H_

@@ -1,0 +1,117 @@
+// The compiled dictionaries. Built once by LoadLexicon, then read-only and shared by all coders.
+#ifndef DYAD_LEXICON_LEXICON_H_
+#define DYAD_LEXICON_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dyad/coder.h"
+#include "dyad/event.h"
+#include "lexicon/vocabulary.h"
+
+namespace dyad {
+
+namespace lexicon {
+
+// One word of a dictionary phrase: a name id (actors, agents), a stem id (issues), or a
+// case-sensitive exact id ("US", "UN").
+struct WordMatcher {
+  uint32_t id = kUnknownWord;
+  bool exact = false;
+  bool capital = false;  // written capitalised: the text word must be capitalised too
+};
+using Phrase = std::vector<WordMatcher>;
+
+// One row of an actor entry: the code it gives in a date range.
+struct ActorRow {
+  std::string code;
+  Day from = INT32_MIN + 1;  // inclusive; open when undated
+  Day to = INT32_MAX;        // inclusive
+  bool dated = false;
+  std::string role;
+  std::string origin;  // "actors/people.txt:12"
+};
+
+struct ActorEntry {
+  Phrase words;
+  std::string name;  // as first written
+  bool person = false;
+  std::vector<ActorRow> rows;
+  // The row for a document date (dated rows first, then the undated fallback, then the nearest).
+  const ActorRow& RowFor(Day date) const;
+};
+
+struct AgentEntry {
+  Phrase words;
+  std::string name;
+  std::string role;  // three letters
+  std::string origin;
+};
+
+struct IssueEntry {
+  Phrase words;
+  std::string name;
+  std::string context;
+  std::string origin;
+};
+
+enum class ElemKind : uint8_t { kWord, kGap, kTarget, kSource };
+
+struct PatternElem {
+  ElemKind kind = ElemKind::kWord;
+  bool optional = false;
+  std::vector<uint32_t> ids;  // alternatives, for kWord
+};
+
+struct Pattern {
+  std::string code;
+  std::vector<PatternElem> elems;
+  size_t anchor = 0;  // index of the first required word: where matching starts
+  int literals = 0;   // required words, the specificity used to rank overlapping matches
+  bool has_source = false, has_target = false;
+  std::vector<std::string> contexts;
+  std::string id;    // "04-consult:42"
+  std::string text;  // as written
+};
+
+struct CameoInfo {
+  std::string code, name;
+  double goldstein = 0;
+  int quad = 0;
+  std::string plover, mode;
+  std::vector<std::string> contexts;
+};
+
+// Index of phrases by their first word, longest first.
+class PhraseIndex {
+ public:
+  void Add(const Phrase& phrase, uint32_t entry);
+  void Finish(const std::vector<size_t>& lengths);  // sorts each bucket by phrase length, longest first
+  const std::vector<uint32_t>* Candidates(uint32_t first_id) const;
+
+ private:
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;
+};
+
+}  // namespace lexicon
+
+class Lexicon {
+ public:
+  lexicon::Vocabulary vocab;
+  std::vector<lexicon::ActorEntry> actors;
+  std::vector<lexicon::AgentEntry> agents;
+  std::vector<lexicon::IssueEntry> issues;
+  std::vector<lexicon::Pattern> patterns;
+  lexicon::PhraseIndex actor_index, agent_index, issue_index;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> patterns_by_anchor;
+  std::unordered_map<std::string, lexicon::CameoInfo> cameo;
+  std::string version;  // a hash of every dictionary file's bytes, for provenance
+
+  const lexicon::CameoInfo* Cameo(const std::string& code) const;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_LEXICON_LEXICON_H_

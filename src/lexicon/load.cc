@@ -1,0 +1,410 @@
+// Reading the dictionary files under data/ into a compiled Lexicon.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "lexicon/lexicon.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
+
+namespace dyad {
+
+std::string Problem::ToString() const {
+  return line > 0 ? fmt::format("{}:{}: {}", file, line, message) : fmt::format("{}: {}", file, message);
+}
+
+namespace lexicon {
+namespace fs = std::filesystem;
+
+const ActorRow& ActorEntry::RowFor(Day date) const {
+  const ActorRow* fallback = nullptr;
+  const ActorRow* nearest = nullptr;
+  int64_t best = INT64_MAX;
+  for (const ActorRow& r : rows) {
+    if (!r.dated) {
+      if (fallback == nullptr) fallback = &r;
+      continue;
+    }
+    if (date == kNoDate) continue;
+    if (date >= r.from && date <= r.to) return r;
+    int64_t dist = date < r.from ? int64_t{r.from} - date : int64_t{date} - r.to;
+    if (dist < best) best = dist, nearest = &r;
+  }
+  if (fallback != nullptr) return *fallback;
+  if (nearest != nullptr) return *nearest;
+  return rows.front();
+}
+
+void PhraseIndex::Add(const Phrase& phrase, uint32_t entry) { by_first_[phrase[0].id].push_back(entry); }
+
+void PhraseIndex::Finish(const std::vector<size_t>& lengths) {
+  for (auto& [id, list] : by_first_) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return lengths[a] > lengths[b]; });
+  }
+}
+
+const std::vector<uint32_t>* PhraseIndex::Candidates(uint32_t first_id) const {
+  auto it = by_first_.find(first_id);
+  return it == by_first_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+// Removes a comment: '#' at the start or after whitespace.
+std::string StripComment(const std::string& line) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) return line.substr(0, i);
+  }
+  return line;
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::istringstream in(s);
+  while (std::getline(in, cur, sep)) out.push_back(Trim(cur));
+  if (!s.empty() && s.back() == sep) out.push_back("");
+  return out;
+}
+
+bool IsRoleCode(const std::string& s) {
+  static const std::set<std::string> kRoles = {
+      "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "ELI", "OPP", "BUS", "MED", "CVL", "EDU", "HLH",
+      "REL", "LAB", "AGR", "ENV", "HRI", "NGO", "REF", "CRM", "REB", "INS", "SEP", "UAF", "DEV", "SCI",
+      "IGO", "MOD", "RAD", "AMN", "IRC", "GRN", "UIS", "PKO", "NGM", "IMG"};
+  return kRoles.count(s) > 0;
+}
+
+bool IsActorCode(const std::string& s) {
+  if (s.size() < 3 || s.size() % 3 != 0 || s.size() > 15) return false;
+  for (char c : s) {
+    if (!((c >= 'A' && c <= 'Z') || c == '-' || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+// Everything the readers share while loading.
+struct Loader {
+  Lexicon* lex;
+  Stemmer stemmer;
+  std::vector<Problem>* problems;
+  std::string file;  // relative name for messages
+  int line = 0;
+
+  void Report(std::string msg) { problems->push_back({file, line, std::move(msg)}); }
+
+  // Turns a dictionary name into a phrase; empty on failure (reported). Names (actors, agents) match
+  // by noun form, keywords (issues) by stem.
+  Phrase Compile(const std::string& name, bool by_stem = false) {
+    Phrase out;
+    auto norm = text::Normalize(name);
+    if (!norm.ok()) {
+      Report(fmt::format("name '{}': {}", name, norm.status().message()));
+      return out;
+    }
+    bool truncated = false;
+    auto tokens = text::Tokenize(norm->text, 64, &truncated);
+    for (const auto& t : tokens) {
+      std::string_view w = std::string_view(norm->text).substr(t.begin, t.end - t.begin);
+      size_t letters = 0;
+      for (char c : w) letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      bool exact = t.all_caps && letters >= 2 && letters <= 4;
+      uint32_t id = exact ? lex->vocab.InternExact(w) : by_stem ? lex->vocab.Intern(w, stemmer) : lex->vocab.InternName(w);
+      out.push_back({id, exact, t.capitalized});
+    }
+    if (truncated) {
+      Report(fmt::format("name '{}' is too long", name));
+      out.clear();
+    }
+    return out;
+  }
+
+  bool ReadLines(const fs::path& path, std::vector<std::string>* lines) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::string l;
+    while (std::getline(in, l)) lines->push_back(l);
+    return true;
+  }
+};
+
+bool ParseDay(const std::string& s, Day* out) { return ParseDate(s, out); }
+
+void LoadActors(Loader& ld, const fs::path& path, bool person_file) {
+  std::vector<std::string> lines;
+  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
+  std::unordered_map<std::string, uint32_t> by_name;  // same names on several lines: one entry
+  for (size_t n = 0; n < lines.size(); ++n) {
+    ld.line = static_cast<int>(n + 1);
+    std::string body = Trim(StripComment(lines[n]));
+    if (body.empty()) continue;
+    auto f = Split(body, '|');
+    if (f.size() < 2 || f.size() > 5) {
+      ld.Report(fmt::format("expected 'names | code [| from | to | role]', got {} field(s): '{}'", f.size(), body));
+      continue;
+    }
+    ActorRow row;
+    row.code = f[1];
+    row.origin = fmt::format("{}:{}", ld.file, ld.line);
+    if (row.code != "-" && !IsActorCode(row.code)) {
+      ld.Report(fmt::format("bad actor code '{}' (want 3-letter country plus 3-letter roles)", row.code));
+      continue;
+    }
+    bool bad = false;
+    if (f.size() >= 3 && !f[2].empty()) {
+      if (!ParseDay(f[2], &row.from)) { ld.Report(fmt::format("bad from-date '{}'", f[2])); bad = true; }
+      row.dated = true;
+    }
+    if (f.size() >= 4 && !f[3].empty()) {
+      if (!ParseDay(f[3], &row.to)) { ld.Report(fmt::format("bad to-date '{}'", f[3])); bad = true; }
+      row.dated = true;
+    }
+    if (!bad && row.from > row.to) { ld.Report(fmt::format("from-date {} is after to-date {}", f[2], f[3])); bad = true; }
+    if (bad) continue;
+    if (f.size() >= 5) row.role = f[4];
+    for (const std::string& name : Split(f[0], ';')) {
+      if (name.empty()) continue;
+      Phrase p = ld.Compile(name);
+      if (p.empty()) continue;
+      std::string key;
+      for (auto& w : p) key += fmt::format("{}{},", w.exact ? "=" : "", w.id);
+      auto it = by_name.find(key);
+      if (it == by_name.end()) {
+        it = by_name.emplace(key, static_cast<uint32_t>(ld.lex->actors.size())).first;
+        ActorEntry e;
+        e.words = std::move(p);
+        e.name = name;
+        e.person = person_file || row.dated;
+        ld.lex->actors.push_back(std::move(e));
+      }
+      ActorEntry& e = ld.lex->actors[it->second];
+      e.person = e.person || row.dated;
+      e.rows.push_back(row);
+    }
+  }
+}
+
+void LoadAgents(Loader& ld, const fs::path& path) {
+  std::vector<std::string> lines;
+  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
+  for (size_t n = 0; n < lines.size(); ++n) {
+    ld.line = static_cast<int>(n + 1);
+    std::string body = Trim(StripComment(lines[n]));
+    if (body.empty()) continue;
+    auto f = Split(body, '|');
+    if (f.size() != 2) { ld.Report(fmt::format("expected 'names | ROLE', got '{}'", body)); continue; }
+    if (!IsRoleCode(f[1])) { ld.Report(fmt::format("unknown role code '{}'", f[1])); continue; }
+    for (const std::string& name : Split(f[0], ';')) {
+      if (name.empty()) continue;
+      Phrase p = ld.Compile(name);
+      if (p.empty()) continue;
+      ld.lex->agents.push_back({std::move(p), name, f[1], fmt::format("{}:{}", ld.file, ld.line)});
+    }
+  }
+}
+
+const std::set<std::string>& KnownContexts() {
+  static const std::set<std::string> k = {
+      "military", "intelligence", "executive", "legislative", "election", "political_institutions",
+      "pro_democracy", "pro_autocracy", "economic", "legal", "human_rights", "rights_freedoms",
+      "repression", "human_security", "lgbt", "religion_ethnicity", "inequality", "diplomatic",
+      "territory", "health", "asylum", "migration", "disasters", "natural_resource", "environment",
+      "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption",
+      "illegal_drugs", "trafficking", "history", "maritime", "humanitarian", "peacekeeping",
+      "refugees", "resource"};
+  return k;
+}
+
+void LoadIssues(Loader& ld, const fs::path& path) {
+  std::vector<std::string> lines;
+  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
+  for (size_t n = 0; n < lines.size(); ++n) {
+    ld.line = static_cast<int>(n + 1);
+    std::string body = Trim(StripComment(lines[n]));
+    if (body.empty()) continue;
+    auto f = Split(body, '|');
+    if (f.size() != 2) { ld.Report(fmt::format("expected 'keywords | context', got '{}'", body)); continue; }
+    if (!KnownContexts().count(f[1])) { ld.Report(fmt::format("unknown context '{}'", f[1])); continue; }
+    for (const std::string& name : Split(f[0], ';')) {
+      if (name.empty()) continue;
+      Phrase p = ld.Compile(name, /*by_stem=*/true);
+      if (p.empty()) continue;
+      ld.lex->issues.push_back({std::move(p), name, f[1], fmt::format("{}:{}", ld.file, ld.line)});
+    }
+  }
+}
+
+}  // namespace
+
+// Defined in patterns.cc.
+bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out, std::string* error);
+
+namespace {
+
+void LoadVerbs(Loader& ld, const fs::path& path, const std::string& stem) {
+  std::vector<std::string> lines;
+  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
+  for (size_t n = 0; n < lines.size(); ++n) {
+    ld.line = static_cast<int>(n + 1);
+    std::string body = Trim(StripComment(lines[n]));
+    if (body.empty()) continue;
+    Pattern p;
+    std::string error;
+    if (!ParsePattern(body, ld.lex->vocab, ld.stemmer, &p, &error)) { ld.Report(error); continue; }
+    if (ld.lex->Cameo(p.code) == nullptr) { ld.Report(fmt::format("unknown CAMEO code '{}'", p.code)); continue; }
+    for (const auto& c : p.contexts) {
+      if (!KnownContexts().count(c)) ld.Report(fmt::format("unknown context '{}'", c));
+    }
+    p.id = fmt::format("{}:{}", stem, ld.line);
+    ld.lex->patterns.push_back(std::move(p));
+  }
+}
+
+void LoadCameo(Loader& ld, const fs::path& path) {
+  std::vector<std::string> lines;
+  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
+  for (size_t n = 0; n < lines.size(); ++n) {
+    ld.line = static_cast<int>(n + 1);
+    if (lines[n].empty() || lines[n][0] == '#') continue;
+    auto f = Split(lines[n], '\t');
+    if (f.size() != 7) { ld.Report(fmt::format("expected 7 tab-separated fields, got {}", f.size())); continue; }
+    CameoInfo c;
+    c.code = f[0];
+    c.name = f[1];
+    try {
+      c.goldstein = std::stod(f[2]);
+      c.quad = std::stoi(f[3]);
+    } catch (...) {
+      ld.Report(fmt::format("bad goldstein '{}' or quad '{}'", f[2], f[3]));
+      continue;
+    }
+    c.plover = f[4];
+    c.mode = f[5];
+    for (auto& ctx : Split(f[6], ',')) if (!ctx.empty()) c.contexts.push_back(ctx);
+    if (!ld.lex->cameo.emplace(c.code, c).second) ld.Report(fmt::format("duplicate code '{}'", c.code));
+  }
+}
+
+std::vector<fs::path> TextFiles(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".txt") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void IndexAll(Lexicon* lex) {
+  std::vector<size_t> lengths;
+  for (uint32_t i = 0; i < lex->actors.size(); ++i) {
+    lex->actor_index.Add(lex->actors[i].words, i);
+    lengths.push_back(lex->actors[i].words.size());
+  }
+  lex->actor_index.Finish(lengths);
+  lengths.clear();
+  for (uint32_t i = 0; i < lex->agents.size(); ++i) {
+    lex->agent_index.Add(lex->agents[i].words, i);
+    lengths.push_back(lex->agents[i].words.size());
+  }
+  lex->agent_index.Finish(lengths);
+  lengths.clear();
+  for (uint32_t i = 0; i < lex->issues.size(); ++i) {
+    lex->issue_index.Add(lex->issues[i].words, i);
+    lengths.push_back(lex->issues[i].words.size());
+  }
+  lex->issue_index.Finish(lengths);
+  for (uint32_t i = 0; i < lex->patterns.size(); ++i) {
+    for (uint32_t id : lex->patterns[i].elems[lex->patterns[i].anchor].ids) {
+      lex->patterns_by_anchor[id].push_back(i);
+    }
+  }
+}
+
+uint64_t Fnv1a(const std::string& bytes, uint64_t h) {
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+}  // namespace
+}  // namespace lexicon
+
+const lexicon::CameoInfo* Lexicon::Cameo(const std::string& code) const {
+  auto it = cameo.find(code);
+  return it == cameo.end() ? nullptr : &it->second;
+}
+
+void LexiconDeleter::operator()(const Lexicon* lexicon) const { delete lexicon; }
+
+Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>* problems) {
+  namespace fs = std::filesystem;
+  auto lex = std::make_unique<Lexicon>();
+  fs::path root(options.data_dir);
+  const fs::path cameo = root / "ontology" / "cameo.tsv";
+  if (!fs::is_regular_file(cameo)) {
+    return Status::NotFound(fmt::format("{}: dictionary directory lacks ontology/cameo.tsv", options.data_dir));
+  }
+  size_t before = problems->size();
+  lexicon::Loader ld{lex.get(), {}, problems, ""};
+  uint64_t hash = 1469598103934665603ULL;
+  auto visit = [&](const fs::path& p) {
+    ld.file = fs::relative(p, root).generic_string();
+    ld.line = 0;
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    hash = lexicon::Fnv1a(ld.file + "\n" + ss.str(), hash);
+  };
+  visit(cameo);
+  lexicon::LoadCameo(ld, cameo);
+  if (fs::is_regular_file(root / "lexicon" / "irregular.txt")) {
+    std::vector<std::string> lines;
+    visit(root / "lexicon" / "irregular.txt");
+    ld.ReadLines(root / "lexicon" / "irregular.txt", &lines);
+    for (size_t n = 0; n < lines.size(); ++n) {
+      ld.line = static_cast<int>(n + 1);
+      std::string body = lexicon::Trim(lexicon::StripComment(lines[n]));
+      if (body.empty()) continue;
+      std::istringstream in(body);
+      std::string form, lemma, extra;
+      if (!(in >> form >> lemma) || (in >> extra)) { ld.Report(fmt::format("expected 'form lemma', got '{}'", body)); continue; }
+      lex->vocab.AddIrregular(form, lemma);
+    }
+  }
+  for (const auto& p : lexicon::TextFiles(root / "actors")) {
+    visit(p);
+    lexicon::LoadActors(ld, p, p.stem().string().rfind("people", 0) == 0);
+  }
+  if (fs::is_regular_file(root / "agents.txt")) { visit(root / "agents.txt"); lexicon::LoadAgents(ld, root / "agents.txt"); }
+  if (fs::is_regular_file(root / "issues.txt")) { visit(root / "issues.txt"); lexicon::LoadIssues(ld, root / "issues.txt"); }
+  for (const auto& p : lexicon::TextFiles(root / "verbs")) {
+    visit(p);
+    lexicon::LoadVerbs(ld, p, p.stem().string());
+  }
+  if (lex->actors.empty()) problems->push_back({options.data_dir, 0, "no actor dictionaries (actors/*.txt)"});
+  if (lex->patterns.empty()) problems->push_back({options.data_dir, 0, "no verb patterns (verbs/*.txt)"});
+  if (options.strict && problems->size() > before) {
+    return Status::InvalidInput(fmt::format("{} problem(s) in dictionaries under {}", problems->size() - before, options.data_dir));
+  }
+  lexicon::IndexAll(lex.get());
+  lex->version = fmt::format("{:016x}", hash);
+  return LexiconPtr(lex.release());
+}
+
+LexiconStats Stats(const Lexicon& lexicon) {
+  return {lexicon.actors.size(), lexicon.agents.size(), lexicon.patterns.size(), lexicon.issues.size(),
+          lexicon.cameo.size()};
+}
+
+}  // namespace dyad

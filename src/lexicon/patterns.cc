@@ -1,0 +1,129 @@
+// The verb-pattern language: "CODE word (optional) alt|alt ... + $ [contexts]".
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "lexicon/lexicon.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
+
+namespace dyad::lexicon {
+namespace {
+
+bool IsCameoCode(const std::string& s) {
+  if (s.size() < 2 || s.size() > 4) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool digit = s[i] >= '0' && s[i] <= '9';
+    bool letter = i == s.size() - 1 && i >= 3 && s[i] >= 'A' && s[i] <= 'Z';
+    if (!digit && !letter) return false;
+  }
+  return true;
+}
+
+// Splits a pattern word into the tokens the text tokenizer would make of it.
+std::vector<std::string> WordTokens(const std::string& word) {
+  std::vector<std::string> out;
+  auto norm = text::Normalize(word);
+  if (!norm.ok()) return out;
+  bool truncated = false;
+  for (const auto& t : text::Tokenize(norm->text, 16, &truncated)) {
+    out.push_back(norm->text.substr(t.begin, t.end - t.begin));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out, std::string* error) {
+  std::istringstream in(body);
+  std::vector<std::string> parts;
+  for (std::string w; in >> w;) parts.push_back(w);
+  if (parts.size() < 2) {
+    *error = fmt::format("expected 'CODE pattern', got '{}'", body);
+    return false;
+  }
+  out->code = parts[0];
+  if (!IsCameoCode(out->code)) {
+    *error = fmt::format("bad CAMEO code '{}'", out->code);
+    return false;
+  }
+  // Trailing [contexts].
+  size_t end = parts.size();
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i].front() != '[') continue;
+    std::string joined;
+    for (size_t j = i; j < parts.size(); ++j) joined += parts[j];
+    if (joined.back() != ']') {
+      *error = fmt::format("unclosed context list '{}'", joined);
+      return false;
+    }
+    std::istringstream ctx(joined.substr(1, joined.size() - 2));
+    for (std::string c; std::getline(ctx, c, ',');) {
+      if (!c.empty()) out->contexts.push_back(c);
+    }
+    end = i;
+    break;
+  }
+  for (size_t i = 1; i < end; ++i) {
+    std::string w = parts[i];
+    out->text += (out->text.empty() ? "" : " ") + w;
+    if (w == "...") { out->elems.push_back({ElemKind::kGap, false, {}}); continue; }
+    if (w == "+") { out->elems.push_back({ElemKind::kTarget, false, {}}); out->has_target = true; continue; }
+    if (w == "$") { out->elems.push_back({ElemKind::kSource, false, {}}); out->has_source = true; continue; }
+    bool optional = false;
+    if (w.front() == '(') {
+      if (w.back() != ')' || w.size() < 3) {
+        *error = fmt::format("unbalanced parentheses in '{}'", w);
+        return false;
+      }
+      optional = true;
+      w = w.substr(1, w.size() - 2);
+    }
+    if (w.find_first_of("()[]+$") != std::string::npos && w != "'s") {
+      *error = fmt::format("stray symbol in pattern word '{}'", w);
+      return false;
+    }
+    std::vector<std::string> alts;
+    std::istringstream a(w);
+    for (std::string alt; std::getline(a, alt, '|');) {
+      if (alt.empty()) {
+        *error = fmt::format("empty alternative in '{}'", w);
+        return false;
+      }
+      alts.push_back(alt);
+    }
+    if (alts.size() == 1) {
+      // A word the tokenizer splits ("don't") becomes several elements.
+      auto toks = WordTokens(alts[0]);
+      if (toks.empty()) {
+        *error = fmt::format("pattern word '{}' has no letters", w);
+        return false;
+      }
+      for (const auto& t : toks) out->elems.push_back({ElemKind::kWord, optional, {vocab.Intern(t, stemmer)}});
+      continue;
+    }
+    PatternElem e{ElemKind::kWord, optional, {}};
+    for (const auto& alt : alts) e.ids.push_back(vocab.Intern(alt, stemmer));
+    out->elems.push_back(std::move(e));
+  }
+  bool found = false;
+  for (size_t i = 0; i < out->elems.size(); ++i) {
+    const auto& e = out->elems[i];
+    if (e.kind == ElemKind::kWord && !e.optional) {
+      if (!found) out->anchor = i;
+      found = true;
+      ++out->literals;
+    }
+  }
+  if (!found) {
+    *error = fmt::format("pattern '{}' has no required word", out->text);
+    return false;
+  }
+  if (out->elems.back().kind == ElemKind::kGap || out->elems.front().kind == ElemKind::kGap) {
+    *error = fmt::format("pattern '{}' starts or ends with a gap", out->text);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace dyad::lexicon

@@ -1,0 +1,309 @@
+// dyad: the command line. Flag parsing and glue only; the work is in the library.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+#include "dyad/coder.h"
+#include "eval/eval.h"
+#include "io/documents.h"
+#include "io/event_writer.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Where the dictionaries are: --data, $DYAD_DATA, beside the binary (../data), or ./data.
+std::string FindDataDir(const std::string& flag, const char* argv0) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("DYAD_DATA"); env != nullptr && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::canonical("/proc/self/exe", ec);
+  if (ec) exe = fs::absolute(argv0);
+  for (fs::path dir : {exe.parent_path() / ".." / "data", exe.parent_path() / ".." / "share" / "dyad" / "data"}) {
+    if (fs::exists(dir / "ontology" / "cameo.tsv")) return fs::weakly_canonical(dir).string();
+  }
+  return "data";
+}
+
+// Writes to stdout; on a closed pipe exits quietly with 0, as a filter should.
+void Out(const std::string& s) {
+  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) {
+    std::exit(errno == EPIPE ? 0 : 2);
+  }
+}
+
+dyad::LexiconPtr LoadOrDie(const std::string& data_dir, bool strict, bool quiet) {
+  std::vector<dyad::Problem> problems;
+  auto lex = dyad::LoadLexicon({data_dir, strict}, &problems);
+  if (!quiet || !lex.ok()) {
+    for (const auto& p : problems) fmt::print(stderr, "dyad: {}\n", p.ToString());
+  }
+  if (!lex.ok()) {
+    fmt::print(stderr, "dyad: cannot load dictionaries: {}\n", lex.status().message());
+    std::exit(2);
+  }
+  return std::move(lex).value();
+}
+
+struct CodeFlags {
+  std::vector<std::string> files;
+  std::string format = "json";
+  int jobs = 1;
+  size_t max_line = 64u << 20;
+};
+
+// Codes a batch of documents on `jobs` threads, one Coder each; results stay in input order.
+void CodeBatch(std::vector<std::unique_ptr<dyad::Coder>>& coders, const std::vector<dyad::Document>& docs,
+               std::vector<dyad::Result<dyad::CodedDocument>>* results) {
+  results->clear();
+  results->reserve(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) results->emplace_back(dyad::CodedDocument{});
+  auto work = [&](size_t w) {
+    for (size_t i = w; i < docs.size(); i += coders.size()) (*results)[i] = coders[w]->Code(docs[i]);
+  };
+  if (coders.size() == 1) {
+    work(0);
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (size_t w = 0; w < coders.size(); ++w) threads.emplace_back(work, w);
+  for (auto& t : threads) t.join();
+}
+
+int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
+  dyad::io::EventFormat format = flags.format == "tsv"     ? dyad::io::EventFormat::kTsv
+                                 : flags.format == "table" ? dyad::io::EventFormat::kTable
+                                                           : dyad::io::EventFormat::kJson;
+  std::vector<std::unique_ptr<dyad::Coder>> coders;
+  for (int j = 0; j < std::max(1, flags.jobs); ++j) coders.push_back(std::make_unique<dyad::Coder>(lex));
+  if (format == dyad::io::EventFormat::kTsv) Out(dyad::io::TsvHeader() + "\n");
+  std::vector<std::string> files = flags.files.empty() ? std::vector<std::string>{"-"} : flags.files;
+  bool had_errors = false;
+  std::vector<dyad::Event> table;
+  for (const auto& file : files) {
+    std::ifstream fin;
+    std::istream* in = &std::cin;
+    std::string name = file == "-" ? "<stdin>" : file;
+    if (file != "-") {
+      fin.open(file, std::ios::binary);
+      if (!fin) {
+        fmt::print(stderr, "dyad: {}: cannot open file\n", file);
+        had_errors = true;
+        continue;
+      }
+      in = &fin;
+    }
+    dyad::io::JsonlReader reader(*in, name, flags.max_line);
+    std::vector<dyad::Document> batch;
+    std::vector<int> lines;
+    std::vector<std::string> read_errors;  // per batch entry: "" or the reader's error
+    std::vector<dyad::Result<dyad::CodedDocument>> results;
+    auto flush = [&] {
+      CodeBatch(coders, batch, &results);
+      std::string out;
+      for (size_t i = 0; i < batch.size(); ++i) {
+        if (!read_errors[i].empty()) {
+          fmt::print(stderr, "dyad: {}; skipped\n", read_errors[i]);
+          had_errors = true;
+          continue;
+        }
+        if (!results[i].ok()) {
+          fmt::print(stderr, "dyad: {}:{}: document '{}': {}; skipped\n", name, lines[i], batch[i].id,
+                     results[i].status().message());
+          had_errors = true;
+          continue;
+        }
+        for (const auto& w : results[i]->warnings) {
+          fmt::print(stderr, "dyad: {}:{}: document '{}': {}\n", name, lines[i], batch[i].id, w);
+          had_errors = true;
+        }
+        for (const auto& e : results[i]->events) {
+          if (format == dyad::io::EventFormat::kJson) out += dyad::io::EventToJson(e) + "\n";
+          else if (format == dyad::io::EventFormat::kTsv) out += dyad::io::EventToTsv(e) + "\n";
+          else table.push_back(e);
+        }
+      }
+      Out(out);
+      std::fflush(stdout);
+      batch.clear();
+      lines.clear();
+      read_errors.clear();
+    };
+    dyad::Document doc;
+    std::string error;
+    while (reader.Next(&doc, &error)) {
+      if (!error.empty()) doc = dyad::Document{"", dyad::kNoDate, "-"};  // placeholder keeps the order
+      batch.push_back(std::move(doc));
+      lines.push_back(reader.line());
+      read_errors.push_back(error);
+      if (batch.size() >= 256) flush();
+    }
+    flush();
+    if (in->bad()) {
+      fmt::print(stderr, "dyad: {}: read error\n", name);
+      had_errors = true;
+    }
+  }
+  if (format == dyad::io::EventFormat::kTable) Out(dyad::io::EventsToTable(table));
+  return had_errors ? 1 : 0;
+}
+
+int RunExplain(const std::string& sentence, const std::string& date, const dyad::Lexicon& lex) {
+  dyad::Document doc;
+  doc.id = "explain";
+  doc.text = sentence;
+  if (!date.empty() && !dyad::ParseDate(date, &doc.date)) {
+    fmt::print(stderr, "dyad: --date: bad date '{}' (want YYYY-MM-DD)\n", date);
+    return 2;
+  }
+  dyad::Coder coder(lex);
+  dyad::Explanation ex;
+  auto r = coder.Code(doc, &ex);
+  if (!r.ok()) {
+    fmt::print(stderr, "dyad: {}\n", r.status().message());
+    return 1;
+  }
+  std::string out;
+  for (const auto& l : ex.lines) out += l + "\n";
+  out += fmt::format("{} event(s)\n", r->events.size());
+  for (const auto& e : r->events) out += "  " + dyad::io::EventToJson(e) + "\n";
+  for (const auto& w : r->warnings) out += "warning: " + w + "\n";
+  Out(out);
+  return 0;
+}
+
+int RunDictCheck(const std::string& data_dir) {
+  std::vector<dyad::Problem> problems;
+  auto lex = dyad::LoadLexicon({data_dir, false}, &problems);
+  for (const auto& p : problems) Out(p.ToString() + "\n");
+  if (!lex.ok()) {
+    fmt::print(stderr, "dyad: {}\n", lex.status().message());
+    return 2;
+  }
+  auto st = dyad::Stats(*lex.value());
+  Out(fmt::format("{}: {} actor names, {} agent names, {} verb patterns, {} issue keywords, {} CAMEO codes; {} problem(s)\n",
+                  data_dir, st.actor_names, st.agent_names, st.patterns, st.issues, st.cameo_codes, problems.size()));
+  return problems.empty() ? 0 : 1;
+}
+
+int RunEvalGolden(const std::vector<std::string>& paths, const dyad::Lexicon& lex, bool verbose) {
+  std::vector<dyad::eval::GoldenCase> cases;
+  std::vector<std::string> problems;
+  for (const auto& p : paths) {
+    if (fs::is_directory(p)) {
+      std::vector<fs::path> files;
+      for (const auto& e : fs::directory_iterator(p)) if (e.path().extension() == ".txt") files.push_back(e.path());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        auto c = dyad::eval::ReadGolden(f.string(), &problems);
+        cases.insert(cases.end(), c.begin(), c.end());
+      }
+    } else {
+      auto c = dyad::eval::ReadGolden(p, &problems);
+      cases.insert(cases.end(), c.begin(), c.end());
+    }
+  }
+  for (const auto& p : problems) fmt::print(stderr, "dyad: {}\n", p);
+  dyad::Coder coder(lex);
+  auto r = dyad::eval::RunGolden(cases, coder);
+  std::string out;
+  if (verbose) for (const auto& f : r.failures) out += "FAIL " + f + "\n";
+  double p = r.tp + r.fp ? double(r.tp) / (r.tp + r.fp) : 0, rc = r.tp + r.fn ? double(r.tp) / (r.tp + r.fn) : 0;
+  out += fmt::format("golden: {} cases, {} passed ({:.1f}%); event tuples P={:.3f} R={:.3f}\n", r.total, r.passed,
+                     r.total ? 100.0 * r.passed / r.total : 0.0, p, rc);
+  out += fmt::format("passed={} total={}\n", r.passed, r.total);
+  Out(out);
+  return problems.empty() ? 0 : 1;
+}
+
+int RunEvalPlover(const std::string& path, const dyad::Lexicon& lex, bool verbose) {
+  dyad::Coder coder(lex);
+  auto r = dyad::eval::RunPlover(path, coder);
+  if (!r.ok()) {
+    fmt::print(stderr, "dyad: {}\n", r.status().message());
+    return 2;
+  }
+  std::string out;
+  if (verbose) for (const auto& m : r->misses) out += "MISS " + m + "\n";
+  out += fmt::format("plover: {} records; type accuracy {:.3f} ({}); full accuracy {:.3f} ({})\n", r->total,
+                     r->type_accuracy(), r->type_correct, r->full_accuracy(), r->full_correct);
+  Out(out);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  CLI::App app{"dyad: codes political events from news text and measures how relationships move"};
+  app.set_version_flag("--version", fmt::format("dyad {}", dyad::Version()));
+  app.require_subcommand(0, 1);
+  std::string data_flag;
+  app.add_option("--data", data_flag, "dictionary directory (default: $DYAD_DATA, or data/ beside the binary)");
+
+  CodeFlags code_flags;
+  auto* code = app.add_subcommand("code", "code JSONL documents ({\"id\",\"date\",\"text\"} per line) into events");
+  code->add_option("files", code_flags.files, "input files (none or '-' for stdin)");
+  code->add_option("--format", code_flags.format, "json (default), tsv or table")
+      ->check(CLI::IsMember({"json", "tsv", "table"}));
+  code->add_option("-j,--jobs", code_flags.jobs, "threads (output stays in input order)")->check(CLI::Range(1, 256));
+  code->add_option("--data", data_flag, "dictionary directory");
+
+  std::string sentence, date;
+  auto* explain = app.add_subcommand("explain", "show how a sentence is coded: tokens, actors, patterns, events");
+  explain->add_option("text", sentence, "the sentence or text")->required();
+  explain->add_option("--date", date, "document date YYYY-MM-DD (resolves people and relative dates)");
+  explain->add_option("--data", data_flag, "dictionary directory");
+
+  auto* dict = app.add_subcommand("dict", "dictionary tools");
+  dict->require_subcommand(1);
+  auto* check = dict->add_subcommand("check", "validate every dictionary; list problems as file:line: message");
+  check->add_option("--data", data_flag, "dictionary directory");
+
+  std::vector<std::string> eval_paths;
+  bool eval_verbose = false;
+  auto* eval = app.add_subcommand("eval", "score the coder on test suites");
+  eval->require_subcommand(1);
+  auto* eval_golden = eval->add_subcommand("golden", "run golden files (sentence -> expected events)");
+  eval_golden->add_option("paths", eval_paths, "golden files or directories")->required();
+  eval_golden->add_flag("-v,--verbose", eval_verbose, "list every failure");
+  eval_golden->add_option("--data", data_flag, "dictionary directory");
+  std::string plover_path;
+  auto* eval_plover = eval->add_subcommand("plover", "score on PLOVER gold-standard records (gsr.jsonl)");
+  eval_plover->add_option("file", plover_path, "gsr.jsonl")->required();
+  eval_plover->add_flag("-v,--verbose", eval_verbose, "list every miss");
+  eval_plover->add_option("--data", data_flag, "dictionary directory");
+
+  auto* help = app.add_subcommand("help", "show this help");
+  auto* version = app.add_subcommand("version", "print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  std::string data_dir = FindDataDir(data_flag, argv[0]);
+  if (*help || app.get_subcommands().empty()) {
+    Out(app.get_formatter()->make_help(&app, "", CLI::AppFormatMode::Normal));
+    return 0;
+  }
+  if (*version) {
+    Out(fmt::format("dyad {}\n", dyad::Version()));
+    return 0;
+  }
+  if (*check) return RunDictCheck(data_dir);
+  auto lex = LoadOrDie(data_dir, false, true);
+  if (*code) return RunCode(code_flags, *lex);
+  if (*explain) return RunExplain(sentence, date, *lex);
+  if (*eval_golden) return RunEvalGolden(eval_paths, *lex, eval_verbose);
+  if (*eval_plover) return RunEvalPlover(plover_path, *lex, eval_verbose);
+  return 2;
+}
