@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ cmake ninja-build ccache pkg-config make
-          libfmt-dev libcli11-dev nlohmann-json3-dev libutf8proc-dev libstemmer-dev
+          libfmt-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libutf8proc-dev libstemmer-dev
           libgtest-dev libgmock-dev libbenchmark-dev)
 
 missing=()

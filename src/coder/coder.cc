@@ -23,6 +23,7 @@ class CoderState {
  public:
   lexicon::Stemmer stemmer;
   coder::WordCache cache;
+  coder::MatchScratch match_scratch;
 };
 
 Coder::Coder(const Lexicon& lexicon) : lexicon_(lexicon), state_(std::make_unique<CoderState>()) {}
@@ -31,13 +32,23 @@ Coder::~Coder() = default;
 namespace coder {
 namespace {
 
+// "thousands of protesters", "a group of activists": the "of" does not govern a complement.
+bool QuantityOf(const Sentence& s, uint32_t first) {
+  if (first < 2 || s.tokens[first - 1].lower != "of") return false;
+  const Token& q = s.tokens[first - 2];
+  static const std::set<std::string_view> kQuantities = {
+      "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "some", "many",
+      "most", "several", "all", "members", "number", "crowd", "crowds", "team", "delegation", "lot", "one"};
+  return q.number || kQuantities.count(q.lower) > 0;
+}
+
 // The subject of a clause: its first actor not governed by a preposition, before token `before`.
 int SubjectOf(const Sentence& s, int clause, uint32_t before) {
   for (size_t k = 0; k < s.mentions.size(); ++k) {
     const Mention& m = s.mentions[k];
     if (m.first >= before) break;
     if (s.tokens[m.first].clause != clause) continue;
-    if (m.first > 0 && IsPreposition(s.tokens[m.first - 1].lower)) continue;
+    if (m.first > 0 && IsPreposition(s.tokens[m.first - 1].lower) && !QuantityOf(s, m.first)) continue;
     return static_cast<int>(k);
   }
   return kNoMention;
@@ -126,6 +137,17 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
   if (*target == *source) *target = kNoMention;
 }
 
+// True when a compound source and the target name the same countries.
+bool SameCountries(const Mention& source, const Mention& target) {
+  if (source.codes.size() < 2) return false;
+  for (const auto& t : target.codes) {
+    bool found = false;
+    for (const auto& sc : source.codes) found = found || sc.substr(0, 3) == t.substr(0, 3);
+    if (!found) return false;
+  }
+  return true;
+}
+
 void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int source, int target,
                 const std::string& code, std::vector<Event>* out) {
   const auto& p = c.lex.patterns[m.pattern];
@@ -135,6 +157,14 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   const Mention& src = s.mentions[source];
   if (target == kNoMention) {
     // A compound actor with no target: each member acts towards each other member.
+    for (const auto& a : src.codes) {
+      for (const auto& b : src.codes) {
+        if (a != b) pairs.emplace_back(a, b);
+      }
+    }
+  } else if (SameCountries(src, s.mentions[target])) {
+    // "Tanaka and Zhou signed a communique ... between Japan and China": the target restates the
+    // compound source, so the act is reciprocal among the source's members.
     for (const auto& a : src.codes) {
       for (const auto& b : src.codes) {
         if (a != b) pairs.emplace_back(a, b);
@@ -190,9 +220,30 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   }
 }
 
+// "agreed to hold talks": a short intent pattern directly governing another matched act is only the
+// act's modality, which ModalityBefore reads; coding both would count one event twice.
+bool GovernsNextMatch(const Lexicon& lex, const Sentence& s, const Match& m, const std::vector<Match>& matches) {
+  const auto& p = lex.patterns[m.pattern];
+  if (p.code.substr(0, 2) != "03" || p.literals > 2 || p.has_target) return false;
+  for (const Match& n : matches) {
+    if (n.start < m.end || n.start > m.end + 3) continue;
+    bool only_glue = true;
+    for (uint32_t k = m.end; k < n.start; ++k) {
+      std::string_view w = s.tokens[k].lower;
+      only_glue = only_glue && (w == "to" || w == "be" || w == "also" || w == "jointly" || w == "further");
+    }
+    if (only_glue && m.end < s.tokens.size() && s.tokens[m.end].lower == "to") return true;
+  }
+  return false;
+}
+
 void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>& matches, std::vector<Event>* out) {
   for (const Match& m : matches) {
     const auto& p = c.lex.patterns[m.pattern];
+    if (GovernsNextMatch(c.lex, s, m, matches)) {
+      Trace(c, fmt::format("  pattern {} '{}' is the modality of the act after it; not coded alone", p.id, p.text));
+      continue;
+    }
     Trace(c, fmt::format("  pattern {} '{}' -> {} matched \"{}\"{}", p.id, p.text, p.code, SpanText(s, m.start, m.end),
                          m.passive ? " (passive)" : ""));
     std::string cue;
@@ -303,7 +354,7 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
     coder::FindMentions(lexicon_, c.date, &memory, &s, trace);
     coder::MarkClauses(&s, trace);
     c.contexts = coder::IssueContexts(lexicon_, s);
-    auto all = coder::FindMatches(lexicon_, s);
+    auto all = coder::FindMatches(lexicon_, s, &state_->match_scratch);
     if (trace != nullptr && all.empty()) trace->push_back("  no verb pattern matched");
     auto chosen = coder::SelectMatches(lexicon_, all);
     if (trace != nullptr && all.size() > chosen.size()) {

@@ -37,16 +37,16 @@ bool IsPassiveAt(const Sentence& s, uint32_t anchor) {
 
 class Matcher {
  public:
-  Matcher(const Sentence& s, const Pattern& p, uint32_t anchor)
-      : s_(s), p_(p), clause_(s.tokens[anchor].clause), passive_(IsPassiveAt(s, anchor)) {
+  Matcher(const Sentence& s, const Pattern& p, uint32_t anchor) : s_(s), p_(p), clause_(s.tokens[anchor].clause) {
     m_.anchor = anchor;
-    m_.passive = passive_;
+    if (p.head == p.anchor) SetHead(anchor);
   }
 
   bool Run(uint32_t pattern_index, Match* out) {
     m_.pattern = pattern_index;
     m_.words.push_back(m_.anchor);
     if (!Backward(static_cast<int>(p_.anchor) - 1, static_cast<int>(m_.anchor) - 1)) return false;
+    m_.passive = passive_;
     *out = m_;
     return true;
   }
@@ -73,6 +73,11 @@ class Matcher {
     return !(t.punct && t.lower != "-" && t.lower != "'s");
   }
 
+  void SetHead(uint32_t pos) {
+    m_.head = pos;
+    passive_ = IsPassiveAt(s_, pos);
+  }
+
   // Elements before the anchor, right to left; on success records the start and continues forward.
   bool Backward(int e, int pos) {
     if (++steps_ > kMaxSteps) return false;
@@ -85,6 +90,7 @@ class Matcher {
       case ElemKind::kWord:
         if (WordAt(el, pos)) {
           m_.words.push_back(static_cast<uint32_t>(pos));
+          if (static_cast<size_t>(e) == p_.head) SetHead(static_cast<uint32_t>(pos));
           if (Backward(e - 1, pos - 1)) return true;
           m_.words.pop_back();
         }
@@ -159,26 +165,47 @@ class Matcher {
   const Sentence& s_;
   const Pattern& p_;
   int clause_;
-  bool passive_;
+  bool passive_ = false;
   Match m_;
   int steps_ = 0;
 };
 
+// Cheap filter before backtracking: every required word occurs somewhere in the sentence.
+bool RequiredWordsPresent(const Pattern& p, const std::vector<uint8_t>& present) {
+  for (const auto& e : p.elems) {
+    if (e.kind != ElemKind::kWord || e.optional) continue;
+    bool any = false;
+    for (uint32_t id : e.ids) {
+      if (present[id]) { any = true; break; }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s) {
+std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScratch* scratch) {
   std::vector<Match> out;
+  auto& present = scratch->present;
+  if (present.size() < lex.vocab_size) present.assign(lex.vocab_size, 0);
+  for (const Token& t : s.tokens) {
+    if (t.mention < 0) present[t.id] = 1;
+  }
+  present[0] = 0;
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
     if (t.id == 0 || t.mention >= 0) continue;
     auto it = lex.patterns_by_anchor.find(t.id);
     if (it == lex.patterns_by_anchor.end()) continue;
     for (uint32_t pi : it->second) {
+      if (!RequiredWordsPresent(lex.patterns[pi], present)) continue;
       Matcher matcher(s, lex.patterns[pi], i);
       Match m;
       if (matcher.Run(pi, &m)) out.push_back(std::move(m));
     }
   }
+  for (const Token& t : s.tokens) present[t.id] = 0;
   return out;
 }
 

@@ -16,14 +16,20 @@ struct Match {
   uint32_t pattern = 0;
   uint32_t start = 0, end = 0;  // token span of the whole match, slots included
   uint32_t anchor = 0;
+  uint32_t head = 0;            // token of the pattern's first required word (its verb)
   int source = kNoMention, target = kNoMention;
   bool passive = false;
   int inner = kNoMention;       // a bare country adjective inside a gap ("entered Japanese waters")
   std::vector<uint32_t> words;  // tokens matched by literal words
 };
 
+// Reusable per-thread scratch for FindMatches.
+struct MatchScratch {
+  std::vector<uint8_t> present;  // by word id: does the sentence contain it?
+};
+
 // Every match of every pattern in the sentence, in no particular order.
-std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s);
+std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScratch* scratch);
 
 // Keeps the most specific matches that share no literal word, in text order.
 std::vector<Match> SelectMatches(const Lexicon& lex, std::vector<Match> matches);

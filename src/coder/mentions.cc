@@ -15,14 +15,14 @@ bool In(const std::array<std::string_view, N>& set, std::string_view w) {
 }
 
 // Words that may stand before or between the parts of an actor phrase without ending it.
-constexpr std::array<std::string_view, 64> kModifiers = {
-    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some",
+constexpr std::array<std::string_view, 60> kModifiers = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some",
     "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "dozens", "hundreds", "thousands", "of", "senior", "top", "high-ranking", "high-level", "new",
     "former", "chief", "deputy", "vice", "acting", "visiting", "outgoing", "incoming", "local",
     "state-run", "state-owned", "state", "official", "then", "newly", "ruling", "main", "other",
-    "fellow", "junior", "leading", "prominent", "unidentified", "unnamed", "detained", "jailed",
-    "arrested", "own", "national", "federal", "provincial"};
+    "fellow", "junior", "leading", "prominent", "unidentified", "unnamed", "own", "national",
+    "federal", "provincial"};
 constexpr std::array<std::string_view, 14> kDeterminers = {
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some", "several",
     "many", "both"};
@@ -174,9 +174,12 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
       uint32_t k = j;
       if (k < toks.size() && toks[k].lower == "'s") ++k;
       k = skip_modifiers(k);
-      if (k < toks.size() && atom_at[k] >= 0 && (k == j || !atoms[atom_at[k]].actor || toks[j].lower != "'s")) {
-        // Continue only into an agent after "'s" ("Japan's foreign minister"), not "Japan's China policy".
-        if (toks[j].lower == "'s" && atoms[atom_at[k]].actor && !lex.actors[atoms[atom_at[k]].entry].person) break;
+      if (k < toks.size() && atom_at[k] >= 0) {
+        // After "'s" continue only into an agent or a person ("Japan's foreign minister", "Japan's
+        // Toshimitsu Motegi"), not into another state ("Japan's China policy").
+        const Atom& next = atoms[atom_at[k]];
+        bool possessive = toks[j].lower == "'s";
+        if (possessive && next.actor && !lex.actors[next.entry].person) break;
         j = k;
         continue;
       }

@@ -1,6 +1,6 @@
 #include "io/documents.h"
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <fmt/format.h>
 
@@ -11,7 +11,9 @@ namespace dyad::io {
 using text::ValidateUtf8;
 
 JsonlReader::JsonlReader(std::istream& in, std::string name, size_t max_line_bytes)
-    : in_(in), name_(std::move(name)), max_line_bytes_(max_line_bytes) {}
+    : in_(in), name_(std::move(name)), max_line_bytes_(max_line_bytes),
+      parser_(std::make_unique<simdjson::dom::parser>()) {}
+JsonlReader::~JsonlReader() = default;
 
 namespace {
 std::string Excerpt(const std::string& s) {
@@ -21,23 +23,40 @@ std::string Excerpt(const std::string& s) {
 }
 }  // namespace
 
-std::string ParseDocument(const std::string& line, Document* doc) {
+namespace {
+// A JSON scalar as text: strings as they are, numbers as written.
+bool ScalarText(simdjson::dom::element e, std::string* out) {
+  switch (e.type()) {
+    case simdjson::dom::element_type::STRING: *out = std::string(std::string_view(e.get_string().value_unsafe())); return true;
+    case simdjson::dom::element_type::INT64: *out = std::to_string(int64_t(e.get_int64().value_unsafe())); return true;
+    case simdjson::dom::element_type::UINT64: *out = std::to_string(uint64_t(e.get_uint64().value_unsafe())); return true;
+    default: return false;
+  }
+}
+}  // namespace
+
+std::string ParseDocument(simdjson::dom::parser& parser, const std::string& line, Document* doc) {
   if (std::string bad = ValidateUtf8(line); !bad.empty()) return bad + " of the line";
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return fmt::format("invalid JSON: '{}'", Excerpt(line));
-  if (!j.is_object()) return fmt::format("expected a JSON object, got '{}'", Excerpt(line));
-  auto text = j.find("text");
-  if (text == j.end() || text->is_null()) return "missing field 'text'";
-  if (!text->is_string()) return fmt::format("field 'text' is not a string: {}", Excerpt(text->dump()));
-  doc->text = text->get<std::string>();
-  auto id = j.find("id");
-  if (id != j.end() && id->is_string()) doc->id = id->get<std::string>();
-  else if (id != j.end() && id->is_number()) doc->id = id->dump();
+  simdjson::dom::element root;
+  if (parser.parse(line).get(root) != simdjson::SUCCESS) return fmt::format("invalid JSON: '{}'", Excerpt(line));
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj) != simdjson::SUCCESS) return fmt::format("expected a JSON object, got '{}'", Excerpt(line));
+  simdjson::dom::element text;
+  if (obj["text"].get(text) != simdjson::SUCCESS || text.is_null()) return "missing field 'text'";
+  std::string_view tv;
+  if (text.get_string().get(tv) != simdjson::SUCCESS) {
+    return fmt::format("field 'text' is not a string: {}", Excerpt(simdjson::to_string(text)));
+  }
+  doc->text = std::string(tv);
+  simdjson::dom::element id;
+  if (obj["id"].get(id) == simdjson::SUCCESS) ScalarText(id, &doc->id);
   doc->date = kNoDate;
-  auto date = j.find("date");
-  if (date != j.end() && !date->is_null()) {
-    std::string d = date->is_string() ? date->get<std::string>() : date->dump();
-    if (!ParseDate(d, &doc->date)) return fmt::format("bad date '{}' (want YYYY-MM-DD or YYYYMMDD)", Excerpt(d));
+  simdjson::dom::element date;
+  if (obj["date"].get(date) == simdjson::SUCCESS && !date.is_null()) {
+    std::string d;
+    if (!ScalarText(date, &d) || !ParseDate(d, &doc->date)) {
+      return fmt::format("bad date '{}' (want YYYY-MM-DD or YYYYMMDD)", Excerpt(d.empty() ? simdjson::to_string(date) : d));
+    }
   }
   return "";
 }
@@ -49,7 +68,8 @@ bool JsonlReader::Next(Document* doc, std::string* error) {
     bool too_long = false;
     int c;
     bool any = false;
-    while ((c = in_.get()) != EOF) {
+    std::streambuf* sb = in_.rdbuf();
+    while ((c = sb->sbumpc()) != std::char_traits<char>::eof()) {
       any = true;
       if (c == '\n') break;
       if (buf_.size() < max_line_bytes_) buf_.push_back(static_cast<char>(c));
@@ -64,7 +84,7 @@ bool JsonlReader::Next(Document* doc, std::string* error) {
     if (!buf_.empty() && buf_.back() == '\r') buf_.pop_back();
     if (buf_.find_first_not_of(" \t") == std::string::npos) continue;
     *doc = Document{};
-    std::string e = ParseDocument(buf_, doc);
+    std::string e = ParseDocument(*parser_, buf_, doc);
     if (!e.empty()) {
       *error = fmt::format("{}:{}: {}", name_, line_, e);
       return true;

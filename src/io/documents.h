@@ -3,10 +3,15 @@
 #define DYAD_IO_DOCUMENTS_H_
 
 #include <istream>
+#include <memory>
 #include <string>
 
 #include "dyad/event.h"
 #include "dyad/status.h"
+
+namespace simdjson::dom {
+class parser;
+}
 
 namespace dyad::io {
 
@@ -16,6 +21,7 @@ namespace dyad::io {
 class JsonlReader {
  public:
   JsonlReader(std::istream& in, std::string name, size_t max_line_bytes);
+  ~JsonlReader();
 
   // Next document. Returns false at end of input. A bad line sets *error (naming file:line and what is
   // wrong) and returns true with `doc` unset; the caller reports it and reads on.
@@ -28,10 +34,11 @@ class JsonlReader {
   size_t max_line_bytes_;
   int line_ = 0;
   std::string buf_;
+  std::unique_ptr<simdjson::dom::parser> parser_;
 };
 
 // Parses one JSON line into a document; returns "" or an error message (without file:line).
-std::string ParseDocument(const std::string& line, Document* doc);
+std::string ParseDocument(simdjson::dom::parser& parser, const std::string& line, Document* doc);
 
 }  // namespace dyad::io
 

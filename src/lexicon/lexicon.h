@@ -68,7 +68,8 @@ struct PatternElem {
 struct Pattern {
   std::string code;
   std::vector<PatternElem> elems;
-  size_t anchor = 0;  // index of the first required word: where matching starts
+  size_t head = 0;    // index of the first required word: the verb, for passive detection
+  size_t anchor = 0;  // index of the most selective required word: where matching starts
   int literals = 0;   // required words, the specificity used to rank overlapping matches
   bool has_source = false, has_target = false;
   std::vector<std::string> contexts;
@@ -108,6 +109,7 @@ class Lexicon {
   std::unordered_map<uint32_t, std::vector<uint32_t>> patterns_by_anchor;
   std::unordered_map<std::string, lexicon::CameoInfo> cameo;
   std::string version;  // a hash of every dictionary file's bytes, for provenance
+  size_t vocab_size = 0;  // ids are below this
 
   const lexicon::CameoInfo* Cameo(const std::string& code) const;
 };

@@ -399,6 +399,7 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
   }
   lexicon::IndexAll(lex.get());
   lex->version = fmt::format("{:016x}", hash);
+  lex->vocab_size = lex->vocab.size();
   return LexiconPtr(lex.release());
 }
 

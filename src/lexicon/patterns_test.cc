@@ -15,7 +15,8 @@ TEST(PatternTest, ParsesElementsAnchorAndContexts) {
   EXPECT_EQ(p.code, "1123");
   ASSERT_EQ(p.elems.size(), 5u);
   EXPECT_TRUE(p.elems[0].optional);
-  EXPECT_EQ(p.anchor, 1u);
+  EXPECT_EQ(p.head, 1u);
+  EXPECT_EQ(p.anchor, 1u);  // 'accuse' and 'of' have one alternative each; the first wins
   EXPECT_EQ(p.elems[2].kind, ElemKind::kTarget);
   EXPECT_EQ(p.elems[4].ids.size(), 2u);
   EXPECT_EQ(p.literals, 3);

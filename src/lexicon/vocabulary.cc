@@ -51,17 +51,31 @@ void Vocabulary::AddIrregular(std::string form, std::string lemma) {
   irregular_[std::move(form)] = std::move(lemma);
 }
 
+namespace {
+// Snowball undoubles a final consonant only when it strips -ed/-ing ("boycotted" -> "boycot") but
+// leaves the bare word alone ("boycott"); undoubling every stem makes both forms meet.
+std::string Undouble(std::string stem) {
+  size_t n = stem.size();
+  if (n >= 4 && stem[n - 1] == stem[n - 2] && std::string_view("bdfgmnprt").find(stem[n - 1]) != std::string_view::npos) {
+    stem.pop_back();
+  }
+  return stem;
+}
+}  // namespace
+
 std::string Vocabulary::Key(std::string_view lower, Stemmer& stemmer) const {
-  // Periods in abbreviations are not part of a word's identity ("U.S." ~ "US" only via exact match).
   auto it = irregular_.find(std::string(lower));
-  if (it != irregular_.end()) return stemmer.Stem(it->second);
-  return stemmer.Stem(lower);
+  if (it != irregular_.end()) return Undouble(stemmer.Stem(it->second));
+  return Undouble(stemmer.Stem(lower));
 }
 
 uint32_t Vocabulary::Intern(std::string_view word, Stemmer& stemmer) {
+  auto memo = intern_memo_.find(std::string(word));
+  if (memo != intern_memo_.end()) return memo->second;
   std::string key = Key(Lower(word), stemmer);
   auto [it, inserted] = ids_.emplace(key, static_cast<uint32_t>(keys_.size()));
   if (inserted) keys_.push_back(key);
+  intern_memo_.emplace(std::string(word), it->second);
   return it->second;
 }
 

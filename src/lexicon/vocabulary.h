@@ -55,6 +55,7 @@ class Vocabulary {
   std::string NameKey(std::string_view lower) const;
   // The lemma-stem key behind an id, for explanations.
   const std::string& KeyOf(uint32_t id) const;
+  size_t size() const { return keys_.size(); }
   std::string Key(std::string_view lower, Stemmer& stemmer) const;
 
  private:
@@ -63,6 +64,7 @@ class Vocabulary {
   std::unordered_map<std::string, uint32_t> exact_ids_;  // exact word -> id
   std::unordered_map<std::string, uint32_t> name_ids_;   // noun form -> id
   std::vector<std::string> keys_;
+  std::unordered_map<std::string, uint32_t> intern_memo_;  // dictionary word as written -> stem id
 };
 
 }  // namespace dyad::lexicon

@@ -52,12 +52,14 @@ Result<NormalizedText> Normalize(std::string_view raw) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
   size_t i = 0;
   while (i < raw.size()) {
-    // ASCII fast path.
+    // ASCII fast path: copy a whole run of printable ASCII at once.
     unsigned char c = p[i];
     if (c >= 0x20 && c < 0x7F) {
-      out.text.push_back(static_cast<char>(c));
-      out.origin.push_back(static_cast<uint32_t>(i));
-      ++i;
+      size_t j = i;
+      while (j < raw.size() && p[j] >= 0x20 && p[j] < 0x7F) ++j;
+      out.text.append(raw.data() + i, j - i);
+      for (size_t k = i; k < j; ++k) out.origin.push_back(static_cast<uint32_t>(k));
+      i = j;
       continue;
     }
     utf8proc_int32_t cp;
