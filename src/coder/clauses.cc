@@ -9,32 +9,42 @@
 namespace dyad::coder {
 namespace {
 
-constexpr std::array<std::string_view, 20> kBoundaries = {
+constexpr std::array<std::string_view, 20> kBoundaryWords = {
     ";", ":", "but", "while", "whereas", "although", "though", "because", "after", "before", "when",
     "since", "unless", "until", "which", "who", "whom", "where", "amid", "\""};
-constexpr std::array<std::string_view, 16> kReporting = {
+constexpr std::array<std::string_view, 16> kReportingWords = {
     "said", "says", "say", "told", "tells", "added", "stated", "noted", "announced", "reported",
     "according", "quoted", "confirmed", "explained", "wrote", "claimed"};
 
-template <size_t N>
-bool In(const std::array<std::string_view, N>& set, std::string_view w) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 }  // namespace
+
+uint32_t ClassesOf(std::string_view lower) {
+  static const WordSet kBoundarySet(kBoundaryWords), kReportingSet(kReportingWords);
+  static const WordSet kDates(std::array<std::string_view, 28>{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+      "yesterday", "tomorrow", "week", "month", "year", "january", "february", "march", "april", "may",
+      "june", "july", "august", "september", "october", "november", "december", "sept.", "oct."});
+  uint32_t c = 0;
+  if (IsModifierWord(lower)) c |= kModifier;
+  if (IsPrepositionWord(lower)) c |= kPreposition;
+  if (kBoundarySet.Has(lower)) c |= kBoundary;
+  if (kReportingSet.Has(lower)) c |= kReporting;
+  if (kDates.Has(lower) || (lower.size() == 4 && lower.back() == '.')) c |= kDateWord;
+  return c;
+}
 
 void MarkClauses(Sentence* s, std::vector<std::string>* trace) {
   auto& toks = s->tokens;
   for (uint32_t i = 0; i < toks.size(); ++i) {
     Token& t = toks[i];
     if (t.mention >= 0) continue;
-    if (In(kBoundaries, t.lower) && i > 0) t.boundary = true;
+    if (i > 0 && (t.classes & kBoundary)) t.boundary = true;
     // ", and Japan criticized ...": a new clause with its own subject.
     if ((t.lower == "and" || t.lower == "but" || t.lower == "or") && i > 0 && toks[i - 1].lower == "," &&
         i + 1 < toks.size() && toks[i + 1].mention >= 0) {
       t.boundary = true;
     }
-    if (!In(kReporting, t.lower)) continue;
+    if (!(t.classes & kReporting)) continue;
     // The speaker stands just before the reporting verb, or just after it ("said the ministry",
     // "according to Kyodo").
     int speaker = -1;

@@ -3,6 +3,7 @@
 #include "dyad/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include <fmt/format.h>
@@ -48,7 +49,7 @@ int SubjectOf(const Sentence& s, int clause, uint32_t before) {
     const Mention& m = s.mentions[k];
     if (m.first >= before) break;
     if (s.tokens[m.first].clause != clause) continue;
-    if (m.first > 0 && IsPreposition(s.tokens[m.first - 1].lower) && !QuantityOf(s, m.first)) continue;
+    if (m.first > 0 && (s.tokens[m.first - 1].classes & kPreposition) && !QuantityOf(s, m.first)) continue;
     return static_cast<int>(k);
   }
   return kNoMention;
@@ -98,8 +99,10 @@ struct SentenceContext {
   std::vector<std::string>* trace;
 };
 
-void Trace(SentenceContext& c, std::string line) {
-  if (c.trace != nullptr) c.trace->push_back(std::move(line));
+// Appends to the explanation; the line is built only when someone is listening.
+template <typename MakeLine>
+void Trace(SentenceContext& c, MakeLine make_line) {
+  if (c.trace != nullptr) c.trace->push_back(make_line());
 }
 
 // Source and target mentions of a match, after passive and attribution rules.
@@ -178,7 +181,7 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
     }
   }
   if (pairs.empty()) {
-    Trace(c, fmt::format("    no event: {}", target == kNoMention ? "no target actor" : "source and target are the same actor"));
+    Trace(c, [&] { return std::string(fmt::format("    no event: {}", target == kNoMention ? "no target actor" : "source and target are the same actor")); });
     return;
   }
   uint32_t a = m.start, b = m.end;
@@ -215,7 +218,7 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
     uint32_t sb = c.norm.origin[c.begin], se = c.norm.origin[c.end];
     e.sentence_text = c.doc.text.substr(sb, se - sb);
     e.pattern = p.id;
-    Trace(c, fmt::format("    EVENT {} -> {} {} ({}, goldstein {})", from, to, code, info->name, info->goldstein));
+    Trace(c, [&] { return std::string(fmt::format("    EVENT {} -> {} {} ({}, goldstein {})", from, to, code, info->name, info->goldstein)); });
     out->push_back(std::move(e));
   }
 }
@@ -241,28 +244,28 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
   for (const Match& m : matches) {
     const auto& p = c.lex.patterns[m.pattern];
     if (GovernsNextMatch(c.lex, s, m, matches)) {
-      Trace(c, fmt::format("  pattern {} '{}' is the modality of the act after it; not coded alone", p.id, p.text));
+      Trace(c, [&] { return std::string(fmt::format("  pattern {} '{}' is the modality of the act after it; not coded alone", p.id, p.text)); });
       continue;
     }
-    Trace(c, fmt::format("  pattern {} '{}' -> {} matched \"{}\"{}", p.id, p.text, p.code, SpanText(s, m.start, m.end),
-                         m.passive ? " (passive)" : ""));
+    Trace(c, [&] { return std::string(fmt::format("  pattern {} '{}' -> {} matched \"{}\"{}", p.id, p.text, p.code, SpanText(s, m.start, m.end),
+                         m.passive ? " (passive)" : "")); });
     std::string cue;
     Modality mod = ModalityBefore(s, m.start, &cue);
     std::string code = p.code;
     switch (mod) {
       case Modality::kNegated:
-        Trace(c, fmt::format("    not coded: negated by '{}'", cue));
+        Trace(c, [&] { return std::string(fmt::format("    not coded: negated by '{}'", cue)); });
         continue;
       case Modality::kRefused: code = RefusalCode(code); break;
       case Modality::kThreatened: code = ThreatCode(code); break;
       case Modality::kIntended: code = IntentCode(code); break;
       case Modality::kPlain: break;
     }
-    if (code != p.code) Trace(c, fmt::format("    '{}' turns {} into {}", cue, p.code, code));
+    if (code != p.code) Trace(c, [&] { return std::string(fmt::format("    '{}' turns {} into {}", cue, p.code, code)); });
     int source, target;
     AssignRoles(c, s, m, &source, &target);
     if (source < 0) {
-      Trace(c, "    no event: no source actor");
+      Trace(c, [&] { return std::string("    no event: no source actor"); });
       continue;
     }
     EmitEvents(c, s, m, source, target, code, out);
@@ -339,9 +342,14 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
       state_->cache.Fill(lexicon_, state_->stemmer, &tok);
       s.tokens.push_back(std::move(tok));
     }
-    for (const auto& t : s.tokens) words.push_back(t.lower);
+    // Only sentences with a date word pay for date resolution.
+    bool has_date_word = false;
+    for (const auto& t : s.tokens) {
+      words.push_back(t.lower);
+      has_date_word = has_date_word || (t.classes & coder::kDateWord);
+    }
     std::string date_cue;
-    Day date = text::ResolveDate(words, doc.date, &date_cue);
+    Day date = has_date_word ? text::ResolveDate(words, doc.date, &date_cue) : kNoDate;
     coder::SentenceContext c{lexicon_, doc, norm.value(), static_cast<int>(si), date == kNoDate ? doc.date : date,
                              raw[r.first].begin, raw[r.last - 1].end, {}, trace};
     if (trace != nullptr) {
@@ -363,12 +371,17 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
     }
     size_t before = result.events.size();
     coder::CodeMatches(c, s, chosen, &result.events);
-    // One event per (source, target, code) per sentence.
-    std::set<std::tuple<std::string, std::string, std::string>> seen;
-    auto it = std::remove_if(result.events.begin() + static_cast<long>(before), result.events.end(), [&](const Event& e) {
-      return !seen.insert({e.source, e.target, e.code}).second;
-    });
-    result.events.erase(it, result.events.end());
+    // One event per (source, target, code) per sentence; sentences hold few events, so compare pairwise.
+    for (size_t i = before; i < result.events.size();) {
+      bool dup = false;
+      for (size_t j = before; j < i && !dup; ++j) {
+        const Event& a = result.events[i];
+        const Event& b = result.events[j];
+        dup = a.source == b.source && a.target == b.target && a.code == b.code;
+      }
+      if (dup) result.events.erase(result.events.begin() + static_cast<long>(i));
+      else ++i;
+    }
     coder::Remember(s, &memory);
   }
   return result;

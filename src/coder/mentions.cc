@@ -101,7 +101,9 @@ std::string Compose(const std::string& person, const std::string& actor, const s
 
 }  // namespace
 
-bool IsPreposition(std::string_view lower) { return In(kPrepositions, lower); }
+bool IsPreposition(std::string_view lower) { return IsPrepositionWord(lower); }
+bool IsModifierWord(std::string_view lower) { return In(kModifiers, lower); }
+bool IsPrepositionWord(std::string_view lower) { return In(kPrepositions, lower); }
 
 void DocumentMemory::NoteCountry(const std::string& code) {
   std::string c = CountryOf(code);
@@ -115,8 +117,10 @@ void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
   if (ids_.size() > 500000) ids_.clear();  // bound memory on endless streams of new words
   auto it = ids_.find(t->lower);
   if (it == ids_.end()) {
-    it = ids_.emplace(t->lower, Ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower)}).first;
+    it = ids_.emplace(t->lower, Ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower),
+                                    ClassesOf(t->lower)}).first;
   }
+  t->classes = it->second.classes;
   t->id = it->second.stem;
   t->name = it->second.name;
   if (t->all_caps || t->punct) t->exact = lex.vocab.LookupExact(t->text);
@@ -130,10 +134,11 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
   auto& toks = s->tokens;
   std::vector<int> atom_at(toks.size(), -1);
   for (size_t k = 0; k < atoms.size(); ++k) atom_at[atoms[k].first] = static_cast<int>(k);
+  const bool explain = trace != nullptr;
   auto skip_modifiers = [&](uint32_t j) {
     uint32_t k = j;
     while (k < toks.size() && k - j < 4 && atom_at[k] < 0 &&
-           (In(kModifiers, toks[k].lower) || toks[k].number) && toks[k].lower != "of") {
+           (toks[k].number || (toks[k].classes & kModifier)) && toks[k].lower != "of") {
       ++k;
     }
     return k;
@@ -162,12 +167,14 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
           actor = row.code;
         }
         any_actor = true;
-        why += fmt::format("{}'{}' {} ({}{}) ", why.empty() ? "" : "+ ", e.name, row.code, row.origin,
-                           row.role.empty() ? "" : ", " + row.role);
+        if (explain) {
+          why += fmt::format("{}'{}' {} ({}{}) ", why.empty() ? "" : "+ ", e.name, row.code, row.origin,
+                             row.role.empty() ? "" : ", " + row.role);
+        }
       } else {
         const auto& g = lex.agents[a.entry];
         if (role.empty()) role = g.role;
-        why += fmt::format("{}agent '{}' {} ({}) ", why.empty() ? "" : "+ ", g.name, g.role, g.origin);
+        if (explain) why += fmt::format("{}agent '{}' {} ({}) ", why.empty() ? "" : "+ ", g.name, g.role, g.origin);
       }
       end = a.last;
       j = a.last;
@@ -194,7 +201,7 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
         const auto& e = lex.actors[a.entry];
         if (!e.person) {
           actor = e.RowFor(date).code;
-          why += fmt::format("+ of '{}' {} ({}) ", e.name, actor, e.RowFor(date).origin);
+          if (explain) why += fmt::format("+ of '{}' {} ({}) ", e.name, actor, e.RowFor(date).origin);
           end = a.last;
         }
       }
@@ -214,10 +221,11 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
 }
 
 bool IsJoiner(const Sentence& s, uint32_t from, uint32_t to, bool* is_and) {
-  std::string joined;
-  for (uint32_t k = from; k < to; ++k) joined += s.tokens[k].lower + " ";
-  *is_and = joined == "and " || joined == ", and " || joined == "as well as " || joined == "and the ";
-  return *is_and || joined == ", ";
+  auto w = [&](uint32_t k) -> std::string_view { return s.tokens[from + k].lower; };
+  uint32_t n = to - from;
+  *is_and = (n == 1 && w(0) == "and") || (n == 2 && w(0) == "," && w(1) == "and") ||
+            (n == 3 && w(0) == "as" && w(1) == "well" && w(2) == "as") || (n == 2 && w(0) == "and" && w(1) == "the");
+  return *is_and || (n == 1 && w(0) == ",");
 }
 
 // "China, Japan and South Korea" -> one compound mention.

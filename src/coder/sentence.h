@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dyad/event.h"
@@ -13,11 +14,24 @@
 
 namespace dyad::coder {
 
+// Closed-class word classes, computed once per distinct word and cached (see WordCache).
+enum WordClass : uint32_t {
+  kModifier = 1u << 0,     // may stand inside an actor phrase: "the", "senior", "former"
+  kPreposition = 1u << 1,
+  kBoundary = 1u << 2,     // starts a clause: "but", "after", "which", ";"
+  kReporting = 1u << 3,    // "said", "told", "according"
+  kDateWord = 1u << 4,     // weekdays, months, "yesterday", "week"
+};
+
+// The classes of a lower-cased word.
+uint32_t ClassesOf(std::string_view lower);
+
 struct Token {
   uint32_t begin = 0, end = 0;  // normalised byte offsets
   std::string_view text;        // surface form (view into the normalised text)
   std::string lower;
   uint32_t id = 0, name = 0, exact = 0;  // vocabulary ids: stem, noun form, exact (0 = unknown)
+  uint32_t classes = 0;                  // WordClass bits
   bool capitalized = false, all_caps = false, punct = false, number = false;
   int mention = -1;             // index of the mention covering this token
   int clause = 0;
@@ -54,7 +68,7 @@ class WordCache {
 
  private:
   struct Ids {
-    uint32_t stem, name;
+    uint32_t stem, name, classes;
   };
   std::unordered_map<std::string, Ids> ids_;
 };
@@ -68,6 +82,19 @@ void FindMentions(const Lexicon& lex, Day date, DocumentMemory* memory, Sentence
 void MarkClauses(Sentence* s, std::vector<std::string>* trace);
 
 bool IsPreposition(std::string_view lower);
+bool IsModifierWord(std::string_view lower);     // slow: for ClassesOf
+bool IsPrepositionWord(std::string_view lower);  // slow: for ClassesOf
+
+// A fixed set of words, for constant-time membership tests on hot paths.
+class WordSet {
+ public:
+  template <typename Container>
+  explicit WordSet(const Container& words) : words_(words.begin(), words.end()) {}
+  bool Has(std::string_view w) const { return words_.count(w) > 0; }
+
+ private:
+  std::unordered_set<std::string_view> words_;
+};
 
 }  // namespace dyad::coder
 

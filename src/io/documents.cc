@@ -2,6 +2,9 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "text/normalize.h"
@@ -61,21 +64,41 @@ std::string ParseDocument(simdjson::dom::parser& parser, const std::string& line
   return "";
 }
 
+bool JsonlReader::ReadLine(bool* too_long) {
+  buf_.clear();
+  *too_long = false;
+  bool any = false;
+  if (chunk_.empty()) chunk_.resize(1 << 16);
+  while (true) {
+    if (pos_ == len_) {
+      if (eof_) return any;
+      len_ = static_cast<size_t>(in_.rdbuf()->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size())));
+      pos_ = 0;
+      if (len_ == 0) {
+        eof_ = true;
+        return any;
+      }
+    }
+    any = true;
+    const char* start = chunk_.data() + pos_;
+    const void* nl = std::memchr(start, '\n', len_ - pos_);
+    size_t n = nl ? static_cast<size_t>(static_cast<const char*>(nl) - start) : len_ - pos_;
+    size_t room = buf_.size() < max_line_bytes_ ? max_line_bytes_ - buf_.size() : 0;
+    buf_.append(start, std::min(n, room));
+    if (n > room) *too_long = true;
+    pos_ += n;
+    if (nl) {
+      ++pos_;
+      return true;
+    }
+  }
+}
+
 bool JsonlReader::Next(Document* doc, std::string* error) {
   error->clear();
   while (true) {
-    buf_.clear();
     bool too_long = false;
-    int c;
-    bool any = false;
-    std::streambuf* sb = in_.rdbuf();
-    while ((c = sb->sbumpc()) != std::char_traits<char>::eof()) {
-      any = true;
-      if (c == '\n') break;
-      if (buf_.size() < max_line_bytes_) buf_.push_back(static_cast<char>(c));
-      else too_long = true;
-    }
-    if (!any) return false;
+    if (!ReadLine(&too_long)) return false;
     ++line_;
     if (too_long) {
       *error = fmt::format("{}:{}: line longer than {} bytes; skipped", name_, line_, max_line_bytes_);

@@ -5,6 +5,7 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dyad/event.h"
 #include "dyad/status.h"
@@ -34,7 +35,12 @@ class JsonlReader {
   size_t max_line_bytes_;
   int line_ = 0;
   std::string buf_;
+  std::vector<char> chunk_;  // read-ahead buffer
+  size_t pos_ = 0, len_ = 0;
+  bool eof_ = false;
   std::unique_ptr<simdjson::dom::parser> parser_;
+  // Reads one line into buf_ (at most max_line_bytes_ kept); false at end of input.
+  bool ReadLine(bool* too_long);
 };
 
 // Parses one JSON line into a document; returns "" or an error message (without file:line).

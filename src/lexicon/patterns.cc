@@ -24,6 +24,13 @@ bool IsCameoCode(const std::string& s) {
 // Splits a pattern word into the tokens the text tokenizer would make of it.
 std::vector<std::string> WordTokens(const std::string& word) {
   std::vector<std::string> out;
+  // Plain words (letters, inner hyphens) are one token: no need to run the tokenizer.
+  bool plain = !word.empty() && word.front() != '-' && word.back() != '-';
+  for (char c : word) plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
+  if (plain) {
+    out.push_back(word);
+    return out;
+  }
   auto norm = text::Normalize(word);
   if (!norm.ok()) return out;
   bool truncated = false;
@@ -36,9 +43,14 @@ std::vector<std::string> WordTokens(const std::string& word) {
 }  // namespace
 
 bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out, std::string* error) {
-  std::istringstream in(body);
   std::vector<std::string> parts;
-  for (std::string w; in >> w;) parts.push_back(w);
+  for (size_t i = 0; i < body.size();) {
+    while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < body.size() && body[j] != ' ' && body[j] != '\t') ++j;
+    if (j > i) parts.push_back(body.substr(i, j - i));
+    i = j;
+  }
   if (parts.size() < 2) {
     *error = fmt::format("expected 'CODE pattern', got '{}'", body);
     return false;
@@ -85,13 +97,15 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
       return false;
     }
     std::vector<std::string> alts;
-    std::istringstream a(w);
-    for (std::string alt; std::getline(a, alt, '|');) {
-      if (alt.empty()) {
+    for (size_t i = 0; i <= w.size();) {
+      size_t bar = w.find('|', i);
+      if (bar == std::string::npos) bar = w.size();
+      if (bar == i) {
         *error = fmt::format("empty alternative in '{}'", w);
         return false;
       }
-      alts.push_back(alt);
+      alts.push_back(w.substr(i, bar - i));
+      i = bar + 1;
     }
     if (alts.size() == 1) {
       // A word the tokenizer splits ("don't") becomes several elements.

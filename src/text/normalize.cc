@@ -33,6 +33,10 @@ std::string ValidateUtf8(std::string_view raw) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
   size_t i = 0;
   while (i < raw.size()) {
+    if (p[i] != 0 && p[i] < 0x80) {  // ASCII fast path
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(raw.size() - i), &cp);
     if (n < 0) {

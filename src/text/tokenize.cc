@@ -24,15 +24,17 @@ int32_t Decode(std::string_view text, size_t i, size_t* len) {
   return n > 0 ? cp : 0xFFFD;
 }
 
+bool AsciiAlpha(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 bool IsLetter(int32_t cp) {
-  if (cp < 0x80) return std::isalpha(cp) != 0;
+  if (cp < 0x80) return AsciiAlpha(cp);
   auto cat = utf8proc_category(cp);
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 bool IsDigit(int32_t cp) { return cp >= '0' && cp <= '9'; }
 bool IsAlnum(int32_t cp) { return IsDigit(cp) || IsLetter(cp); }
 bool IsUpper(int32_t cp) {
-  if (cp < 0x80) return std::isupper(cp) != 0;
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 bool IsSpace(int32_t cp) { return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r'; }
@@ -72,6 +74,22 @@ struct Scanner {
     if (kind == TokenKind::kWord) {
       bool any_letter = false, all_upper = true;
       size_t len = 0;
+      // ASCII fast path for the flags.
+      bool ascii = true;
+      for (size_t k = begin; k < end && ascii; ++k) ascii = static_cast<unsigned char>(text[k]) < 0x80;
+      if (ascii) {
+        for (size_t k = begin; k < end; ++k) {
+          char c = text[k];
+          if (!AsciiAlpha(c)) continue;
+          bool up = c >= 'A' && c <= 'Z';
+          if (!any_letter) t.capitalized = up;
+          any_letter = true;
+          all_upper = all_upper && up;
+        }
+        t.all_caps = any_letter && all_upper;
+        out->push_back(t);
+        return;
+      }
       for (size_t k = begin; k < end; k += len) {
         int32_t cp = Decode(text, k, &len);
         if (IsLetter(cp)) {
@@ -213,10 +231,13 @@ void JoinNegationClitics(std::string_view text, std::vector<RawToken>* tokens) {
 
 std::vector<RawToken> Tokenize(std::string_view text, size_t max_tokens, bool* truncated) {
   std::vector<RawToken> tokens;
+  tokens.reserve(text.size() / 5 + 4);
   *truncated = false;
   Scanner s{text, 0, &tokens};
   s.Run(max_tokens, truncated);
-  JoinNegationClitics(text, &tokens);
+  if (text.find("n't") != std::string_view::npos || text.find("N'T") != std::string_view::npos) {
+    JoinNegationClitics(text, &tokens);
+  }
   return tokens;
 }
 
