@@ -240,9 +240,37 @@ bool GovernsNextMatch(const Lexicon& lex, const Sentence& s, const Match& m, con
   return false;
 }
 
+// "demanded that Japan release the crew", "accused China of violating the ceasefire", "rejected calls
+// for talks": the act after an appeal, demand, accusation, rejection or threat is its content, not an
+// event that happened. Returns the embedding match, or nullptr.
+const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& n, const std::vector<Match>& matches) {
+  static const std::set<std::string> kEmbedding = {"02", "10", "11", "12", "13"};
+  for (const Match& m : matches) {
+    if (&m == &n || m.end > n.start || n.start - m.end > 8) continue;
+    if (!kEmbedding.count(lex.patterns[m.pattern].code.substr(0, 2))) continue;
+    if (s.tokens[m.anchor].clause != s.tokens[n.anchor].clause) continue;
+    bool complement = false, coordinated = false;
+    for (uint32_t k = m.end; k < n.start; ++k) {
+      std::string_view w = s.tokens[k].lower;
+      complement = complement || w == "to" || w == "that" || w == "of" || w == "for" || w == "on" || w == "from";
+      coordinated = coordinated || w == "and" || w == "," || w == "while";
+    }
+    // Directly adjacent ("rejected calls for ...") or linked by a complementiser, not coordinated.
+    if (!coordinated && (complement || n.start == m.end)) return &m;
+  }
+  return nullptr;
+}
+
 void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>& matches, std::vector<Event>* out) {
   for (const Match& m : matches) {
     const auto& p = c.lex.patterns[m.pattern];
+    if (const Match* outer = EmbeddingMatch(c.lex, s, m, matches)) {
+      Trace(c, [&] {
+        return fmt::format("  pattern {} '{}' is the content of '{}' ({}); not coded as done", p.id, p.text,
+                           c.lex.patterns[outer->pattern].text, c.lex.patterns[outer->pattern].code);
+      });
+      continue;
+    }
     if (GovernsNextMatch(c.lex, s, m, matches)) {
       Trace(c, [&] { return std::string(fmt::format("  pattern {} '{}' is the modality of the act after it; not coded alone", p.id, p.text)); });
       continue;
@@ -255,6 +283,9 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
     switch (mod) {
       case Modality::kNegated:
         Trace(c, [&] { return std::string(fmt::format("    not coded: negated by '{}'", cue)); });
+        continue;
+      case Modality::kUnrealized:
+        Trace(c, [&] { return std::string(fmt::format("    not coded: '{}' makes it demanded, not done", cue)); });
         continue;
       case Modality::kRefused: code = RefusalCode(code); break;
       case Modality::kThreatened: code = ThreatCode(code); break;

@@ -15,14 +15,14 @@ bool In(const std::array<std::string_view, N>& set, std::string_view w) {
 }
 
 // Words that may stand before or between the parts of an actor phrase without ending it.
-constexpr std::array<std::string_view, 60> kModifiers = {
+constexpr std::array<std::string_view, 62> kModifiers = {
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some",
     "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "dozens", "hundreds", "thousands", "of", "senior", "top", "high-ranking", "high-level", "new",
     "former", "chief", "deputy", "vice", "acting", "visiting", "outgoing", "incoming", "local",
     "state-run", "state-owned", "state", "official", "then", "newly", "ruling", "main", "other",
     "fellow", "junior", "leading", "prominent", "unidentified", "unnamed", "own", "national",
-    "federal", "provincial"};
+    "federal", "provincial", "current", "exiled"};
 constexpr std::array<std::string_view, 14> kDeterminers = {
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some", "several",
     "many", "both"};
@@ -305,6 +305,36 @@ void NameAppositions(Sentence* s) {
   }
 }
 
+// A role with no country ("police", "rebels", "President Mwanawasa" when the name is unknown) takes
+// the country of a place phrase in the sentence ("in Beijing", "in the Ivory Coast"), else of the only
+// country the sentence names, else of the only country the document has named so far.
+void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
+  auto& toks = s->tokens;
+  std::string place, only;
+  int distinct = 0;
+  for (const auto& m : s->mentions) {
+    for (const auto& c : m.codes) {
+      std::string cc = c.substr(0, 3);
+      if (cc == "---" || cc == "IGO") continue;
+      if (m.first > 0 && (toks[m.first - 1].lower == "in" || toks[m.first - 1].lower == "inside") && place.empty()) {
+        place = cc;
+      }
+      if (cc != only) ++distinct, only = cc;
+    }
+  }
+  std::string fill = !place.empty() ? place : distinct == 1 ? only : "";
+  if (fill.empty() && distinct == 0 && memory.recent_countries.size() == 1) fill = memory.recent_countries[0];
+  if (fill.empty()) return;
+  for (auto& m : s->mentions) {
+    for (auto& c : m.codes) {
+      if (c.rfind("---", 0) == 0 && c.size() > 3) {
+        c = fill + c.substr(3);
+        m.why += "; country from context: " + fill;
+      }
+    }
+  }
+}
+
 void AddReferences(Sentence* s, DocumentMemory* memory) {
   auto& toks = s->tokens;
   for (uint32_t i = 0; i + 1 < toks.size(); ++i) {
@@ -399,6 +429,7 @@ void FindMentions(const Lexicon& lex, Day date, DocumentMemory* memory, Sentence
   MergeCompounds(s);
   MergeAppositions(s);
   MarkTokens(s);
+  InferUnknownCountries(s, *memory);
   AddReferences(s, memory);
   AddPronouns(s, memory);
   MarkTokens(s);

@@ -25,6 +25,8 @@ constexpr std::array<std::string_view, 62> kIntents = {
     "decide", "decided", "decides", "expected", "set", "ready", "willing", "likely", "scheduled",
     "due", "going", "committed", "determined", "resolved", "eager", "wish", "wishes", "wished",
     "vowing", "pledging", "promising", "agreeing", "offering"};
+constexpr std::array<std::string_view, 7> kWillNot = {"will", "would", "wo", "ca", "can", "shall", "could"};
+constexpr std::array<std::string_view, 3> kObligation = {"must", "should", "ought"};
 constexpr std::array<std::string_view, 5> kFuture = {"will", "would", "shall", "'ll", "to"};
 constexpr std::array<std::string_view, 12> kAdverbs = {
     "also", "soon", "still", "further", "jointly", "formally", "eventually", "again", "immediately",
@@ -46,10 +48,19 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
   }
   for (size_t i = 0; i < n && i < 3; ++i) {
     if (In(kNegators, w[i])) {
-      // "not only", "no longer" are not negations of the act.
+      // "will not meet", "won't accept", "cannot accept": a refusal, which CAMEO codes as rejection.
+      if (i + 1 < n && In(kWillNot, w[i + 1])) {
+        *cue = std::string(w[i + 1]) + " " + std::string(w[i]);
+        return Modality::kRefused;
+      }
       *cue = std::string(w[i]);
       return Modality::kNegated;
     }
+  }
+  // "Iraq must cooperate", "Japan should apologise": demanded or advised, not done.
+  if (n >= 1 && In(kObligation, w[0])) {
+    *cue = std::string(w[0]);
+    return Modality::kUnrealized;
   }
   if (n >= 2 && w[0] == "to") {
     *cue = std::string(w[1]) + " to";

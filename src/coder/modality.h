@@ -8,7 +8,7 @@
 
 namespace dyad::coder {
 
-enum class Modality { kPlain, kNegated, kRefused, kIntended, kThreatened };
+enum class Modality { kPlain, kNegated, kRefused, kIntended, kThreatened, kUnrealized };
 
 // Reads the words just before token `start` (within its clause).
 Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue);
