@@ -71,6 +71,17 @@ int ObjectOf(const Sentence& s, int clause, uint32_t after, int exclude, bool sk
   return kNoMention;
 }
 
+// The first "in <actor>" place after token `after` in the clause.
+int PlaceOf(const Sentence& s, int clause, uint32_t after, int exclude) {
+  for (size_t k = 0; k < s.mentions.size(); ++k) {
+    const Mention& m = s.mentions[k];
+    if (m.first < after || static_cast<int>(k) == exclude) continue;
+    if (s.tokens[m.first].clause != clause) break;
+    if (m.first > 0 && s.tokens[m.first - 1].lower == "in") return static_cast<int>(k);
+  }
+  return kNoMention;
+}
+
 // The "by" agent of a passive: "was summoned by Japan's foreign ministry".
 int AgentOf(const Sentence& s, int clause, uint32_t after) {
   for (size_t k = 0; k < s.mentions.size(); ++k) {
@@ -135,6 +146,15 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
     }
   }
   if (*target == kNoMention) *target = ObjectOf(s, clause, m.end, *source, true);
+  // With no other target, the place where a government acts is what it acts on ("lifted the curfew
+  // in Sudan", "extended the curfew in Abidjan").
+  // Only for acts done to a place (easing or imposing controls, investigating, deploying, attacking),
+  // not for meetings or statements, whose place is just where they happened.
+  static const std::set<std::string> kPlaceRoots = {"08", "09", "15", "17", "18", "19", "20"};
+  if (*target == kNoMention && *source >= 0 && s.mentions[*source].codes.size() == 1 &&
+      kPlaceRoots.count(p.code.substr(0, 2))) {
+    *target = PlaceOf(s, clause, m.end, *source);
+  }
   // "entered Japanese territorial waters": a country adjective inside the pattern is the target.
   if (*target == kNoMention && m.inner >= 0 && m.inner != *source) *target = m.inner;
   if (*target == *source) *target = kNoMention;
