@@ -39,6 +39,16 @@ void MarkClauses(Sentence* s, std::vector<std::string>* trace) {
     Token& t = toks[i];
     if (t.mention >= 0) continue;
     if (i > 0 && (t.classes & kBoundary)) t.boundary = true;
+    // "told Chinese leaders that Japan would provide ...": a complement clause with its own subject.
+    // Only after a reporting verb: in "demanded that Japan release ..." the demand keeps its target.
+    if (t.lower == "that" && i + 1 < toks.size() && toks[i + 1].mention >= 0) {
+      for (uint32_t k = i; k > 0 && !toks[k].boundary; --k) {
+        if (toks[k - 1].classes & kReporting) {
+          t.boundary = true;
+          break;
+        }
+      }
+    }
     // ", and Japan criticized ...": a new clause with its own subject.
     if ((t.lower == "and" || t.lower == "but" || t.lower == "or") && i > 0 && toks[i - 1].lower == "," &&
         i + 1 < toks.size() && toks[i + 1].mention >= 0) {

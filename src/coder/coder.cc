@@ -194,12 +194,23 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
       }
     }
   } else {
+    const Mention& tgt = s.mentions[target];
     for (const auto& a : src.codes) {
-      for (const auto& b : s.mentions[target].codes) {
-        if (a != b) pairs.emplace_back(a, b);
+      for (const auto& b : tgt.codes) {
+        // A guessed country that makes an actor act on itself was a wrong guess: keep it unknown.
+        if (a == b && (src.inferred || tgt.inferred)) {
+          if (src.inferred) pairs.emplace_back("---" + a.substr(3), b);
+          else pairs.emplace_back(a, "---" + b.substr(3));
+        } else if (a != b) {
+          pairs.emplace_back(a, b);
+        }
       }
     }
   }
+  // An event between two actors of unknown country says nothing about any dyad.
+  pairs.erase(std::remove_if(pairs.begin(), pairs.end(), [](const auto& p) {
+                return p.first.rfind("---", 0) == 0 && p.second.rfind("---", 0) == 0;
+              }), pairs.end());
   if (pairs.empty()) {
     Trace(c, [&] { return std::string(fmt::format("    no event: {}", target == kNoMention ? "no target actor" : "source and target are the same actor")); });
     return;

@@ -322,13 +322,19 @@ void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
       if (cc != only) ++distinct, only = cc;
     }
   }
-  std::string fill = !place.empty() ? place : distinct == 1 ? only : "";
+  // Order: a place in this sentence; the country the story has been about (the last subject); the only
+  // country this sentence names. The story comes before the sentence because in "a foreign ministry
+  // spokesman urged Japan to ..." the one country named is usually the other side.
+  std::string story = memory.last_subject.size() >= 3 ? memory.last_subject.substr(0, 3) : "";
+  if (story == "---" || story == "IGO") story.clear();
+  std::string fill = !place.empty() ? place : !story.empty() ? story : distinct == 1 ? only : "";
   if (fill.empty() && distinct == 0 && memory.recent_countries.size() == 1) fill = memory.recent_countries[0];
   if (fill.empty()) return;
   for (auto& m : s->mentions) {
     for (auto& c : m.codes) {
       if (c.rfind("---", 0) == 0 && c.size() > 3) {
         c = fill + c.substr(3);
+        m.inferred = true;
         m.why += "; country from context: " + fill;
       }
     }

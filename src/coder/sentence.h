@@ -44,6 +44,7 @@ struct Mention {
   std::vector<std::string> codes;
   bool person = false;
   bool has_role = false;
+  bool inferred = false;         // the country was guessed from context, not read
   std::string why;               // how the code was found, for explanations
 };
 
