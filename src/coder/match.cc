@@ -44,7 +44,7 @@ class Matcher {
 
   bool Run(uint32_t pattern_index, Match* out) {
     m_.pattern = pattern_index;
-    m_.words.push_back(m_.anchor);
+    m_.Push(m_.anchor);
     if (!Backward(static_cast<int>(p_.anchor) - 1, static_cast<int>(m_.anchor) - 1)) return false;
     m_.passive = passive_;
     *out = m_;
@@ -88,11 +88,10 @@ class Matcher {
     const auto& el = p_.elems[e];
     switch (el.kind) {
       case ElemKind::kWord:
-        if (WordAt(el, pos)) {
-          m_.words.push_back(static_cast<uint32_t>(pos));
+        if (WordAt(el, pos) && m_.Push(static_cast<uint32_t>(pos))) {
           if (static_cast<size_t>(e) == p_.head) SetHead(static_cast<uint32_t>(pos));
           if (Backward(e - 1, pos - 1)) return true;
-          m_.words.pop_back();
+          --m_.word_count;
         }
         return el.optional && Backward(e - 1, pos);
       case ElemKind::kGap:
@@ -127,10 +126,9 @@ class Matcher {
     int ipos = static_cast<int>(pos);
     switch (el.kind) {
       case ElemKind::kWord:
-        if (WordAt(el, ipos)) {
-          m_.words.push_back(pos);
+        if (WordAt(el, ipos) && m_.Push(pos)) {
           if (Forward(e + 1, pos + 1)) return true;
-          m_.words.pop_back();
+          --m_.word_count;
         }
         return el.optional && Forward(e + 1, pos);
       case ElemKind::kGap:
@@ -196,9 +194,8 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
     if (t.id == 0 || t.mention >= 0) continue;
-    auto it = lex.patterns_by_anchor.find(t.id);
-    if (it == lex.patterns_by_anchor.end()) continue;
-    for (uint32_t pi : it->second) {
+    if (t.id >= lex.patterns_by_anchor.size()) continue;
+    for (uint32_t pi : lex.patterns_by_anchor[t.id]) {
       if (!RequiredWordsPresent(lex.patterns[pi], present)) continue;
       Matcher matcher(s, lex.patterns[pi], i);
       Match m;
@@ -223,9 +220,9 @@ std::vector<Match> SelectMatches(const Lexicon& lex, std::vector<Match> matches)
   std::vector<uint32_t> used;
   for (auto& m : matches) {
     bool clash = false;
-    for (uint32_t w : m.words) clash = clash || std::find(used.begin(), used.end(), w) != used.end();
+    for (uint32_t k = 0; k < m.word_count; ++k) clash = clash || std::find(used.begin(), used.end(), m.words[k]) != used.end();
     if (clash) continue;
-    used.insert(used.end(), m.words.begin(), m.words.end());
+    used.insert(used.end(), m.words.begin(), m.words.begin() + m.word_count);
     kept.push_back(std::move(m));
   }
   std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) { return a.start < b.start; });

@@ -2,6 +2,7 @@
 #ifndef DYAD_CODER_MATCH_H_
 #define DYAD_CODER_MATCH_H_
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,16 @@ struct Match {
   int source = kNoMention, target = kNoMention;
   bool passive = false;
   int inner = kNoMention;       // a bare country adjective inside a gap ("entered Japanese waters")
-  std::vector<uint32_t> words;  // tokens matched by literal words
+  // Tokens matched by literal words (a fixed array: matching runs for every candidate pattern, and a
+  // heap allocation each time would dominate).
+  static constexpr size_t kMaxWords = 24;
+  std::array<uint32_t, kMaxWords> words{};
+  uint32_t word_count = 0;
+  bool Push(uint32_t w) {
+    if (word_count == kMaxWords) return false;
+    words[word_count++] = w;
+    return true;
+  }
 };
 
 // Reusable per-thread scratch for FindMatches.

@@ -1,43 +1,91 @@
 #include "io/event_writer.h"
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 
 #include <fmt/format.h>
 
 namespace dyad::io {
 
-std::string JsonString(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out.push_back('"');
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
+namespace {
+
+// Appends s as a JSON string literal.
+void AppendJson(std::string* out, std::string_view s) {
+  out->push_back('"');
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out.push_back(ch);
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default: fmt::format_to(std::back_inserter(*out), "\\u{:04x}", c);
     }
   }
-  out.push_back('"');
+  out->append(s.data() + run, s.size() - run);
+  out->push_back('"');
+}
+
+void AppendField(std::string* out, std::string_view key, std::string_view value) {
+  out->push_back(',');
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+  AppendJson(out, value);
+}
+
+void AppendNumber(std::string* out, std::string_view key, double value) {
+  out->append(",\"");
+  out->append(key);
+  out->append("\":");
+  fmt::format_to(std::back_inserter(*out), "{}", value);
+}
+
+}  // namespace
+
+std::string JsonString(const std::string& s) {
+  std::string out;
+  AppendJson(&out, s);
   return out;
 }
 
 std::string EventToJson(const Event& e) {
-  std::string ctx;
-  for (const auto& c : e.contexts) ctx += (ctx.empty() ? "" : ",") + JsonString(c);
-  return fmt::format(
-      "{{\"doc_id\":{},\"sentence\":{},\"date\":{},\"source\":{},\"target\":{},\"source_country\":{},"
-      "\"target_country\":{},\"code\":{},\"root\":{},\"goldstein\":{},\"quad\":{},\"plover\":{},\"mode\":{},"
-      "\"context\":[{}],\"evidence\":{{\"text\":{},\"start\":{},\"end\":{}}},\"pattern\":{},\"sentence_text\":{}}}",
-      JsonString(e.doc_id), e.sentence, JsonString(FormatDate(e.date)), JsonString(e.source), JsonString(e.target),
-      JsonString(e.source_country()), JsonString(e.target_country()), JsonString(e.code), JsonString(e.root()),
-      e.goldstein, e.quad, JsonString(e.plover), JsonString(e.mode), ctx, JsonString(e.evidence_text),
-      e.evidence.begin, e.evidence.end, JsonString(e.pattern), JsonString(e.sentence_text));
+  std::string out;
+  out.reserve(256 + e.sentence_text.size() + e.evidence_text.size());
+  out.append("{\"doc_id\":");
+  AppendJson(&out, e.doc_id);
+  AppendNumber(&out, "sentence", e.sentence);
+  AppendField(&out, "date", FormatDate(e.date));
+  AppendField(&out, "source", e.source);
+  AppendField(&out, "target", e.target);
+  AppendField(&out, "source_country", std::string_view(e.source).substr(0, 3));
+  AppendField(&out, "target_country", std::string_view(e.target).substr(0, 3));
+  AppendField(&out, "code", e.code);
+  AppendField(&out, "root", std::string_view(e.code).substr(0, 2));
+  AppendNumber(&out, "goldstein", e.goldstein);
+  AppendNumber(&out, "quad", e.quad);
+  AppendField(&out, "plover", e.plover);
+  AppendField(&out, "mode", e.mode);
+  out.append(",\"context\":[");
+  for (size_t i = 0; i < e.contexts.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    AppendJson(&out, e.contexts[i]);
+  }
+  out.append("],\"evidence\":{\"text\":");
+  AppendJson(&out, e.evidence_text);
+  AppendNumber(&out, "start", e.evidence.begin);
+  AppendNumber(&out, "end", e.evidence.end);
+  out.push_back('}');
+  AppendField(&out, "pattern", e.pattern);
+  AppendField(&out, "sentence_text", e.sentence_text);
+  out.push_back('}');
+  return out;
 }
 
 namespace {

@@ -93,7 +93,7 @@ class PhraseIndex {
   const std::vector<uint32_t>* Candidates(uint32_t first_id) const;
 
  private:
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;
+  std::vector<std::vector<uint32_t>> by_first_;  // indexed by word id
 };
 
 }  // namespace lexicon
@@ -106,7 +106,7 @@ class Lexicon {
   std::vector<lexicon::IssueEntry> issues;
   std::vector<lexicon::Pattern> patterns;
   lexicon::PhraseIndex actor_index, agent_index, issue_index;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> patterns_by_anchor;
+  std::vector<std::vector<uint32_t>> patterns_by_anchor;  // indexed by word id
   std::unordered_map<std::string, lexicon::CameoInfo> cameo;
   std::string version;  // a hash of every dictionary file's bytes, for provenance
   size_t vocab_size = 0;  // ids are below this

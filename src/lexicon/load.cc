@@ -39,17 +39,20 @@ const ActorRow& ActorEntry::RowFor(Day date) const {
   return rows.front();
 }
 
-void PhraseIndex::Add(const Phrase& phrase, uint32_t entry) { by_first_[phrase[0].id].push_back(entry); }
+void PhraseIndex::Add(const Phrase& phrase, uint32_t entry) {
+  if (phrase[0].id >= by_first_.size()) by_first_.resize(phrase[0].id + 1);
+  by_first_[phrase[0].id].push_back(entry);
+}
 
 void PhraseIndex::Finish(const std::vector<size_t>& lengths) {
-  for (auto& [id, list] : by_first_) {
+  for (auto& list : by_first_) {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return lengths[a] > lengths[b]; });
   }
 }
 
 const std::vector<uint32_t>* PhraseIndex::Candidates(uint32_t first_id) const {
-  auto it = by_first_.find(first_id);
-  return it == by_first_.end() ? nullptr : &it->second;
+  if (first_id >= by_first_.size() || by_first_[first_id].empty()) return nullptr;
+  return &by_first_[first_id];
 }
 
 namespace {
@@ -327,6 +330,7 @@ void IndexAll(Lexicon* lex) {
   lex->issue_index.Finish(lengths);
   for (uint32_t i = 0; i < lex->patterns.size(); ++i) {
     for (uint32_t id : lex->patterns[i].elems[lex->patterns[i].anchor].ids) {
+      if (id >= lex->patterns_by_anchor.size()) lex->patterns_by_anchor.resize(id + 1);
       lex->patterns_by_anchor[id].push_back(i);
     }
   }

@@ -19,7 +19,17 @@ std::string Stemmer::Stem(std::string_view lower) {
 }
 
 std::string Lower(std::string_view word) {
-  std::string out;
+  std::string out(word);
+  bool ascii = true;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  if (ascii) return out;
+  out.clear();
   out.reserve(word.size());
   size_t i = 0;
   while (i < word.size()) {

@@ -67,7 +67,12 @@ std::string FormatDate(Day day) {
   int y;
   unsigned m, d;
   CivilFromDays(day, &y, &m, &d);
-  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  char buf[11] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                  static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                  static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10), 0};
+  return std::string(buf, 10);
 }
 
 int Weekday(Day day) { return static_cast<int>(((day % 7) + 7 + 4) % 7); }  // 1970-01-01 was Thursday

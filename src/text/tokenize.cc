@@ -108,6 +108,17 @@ struct Scanner {
     size_t j = i, len = 0;
     bool has_letter = false, dotted = false;
     while (j < text.size()) {
+      // ASCII letters and digits: the common case, without decoding.
+      char a = text[j];
+      if (AsciiAlpha(a)) {
+        has_letter = true;
+        ++j;
+        continue;
+      }
+      if (a >= '0' && a <= '9') {
+        ++j;
+        continue;
+      }
       int32_t cp = Decode(text, j, &len);
       if (IsAlnum(cp)) {
         has_letter = has_letter || IsLetter(cp);
