@@ -406,9 +406,9 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
     }
     // Only sentences with a date word pay for date resolution.
     bool has_date_word = false;
-    for (const auto& t : s.tokens) {
-      words.push_back(t.lower);
-      has_date_word = has_date_word || (t.classes & coder::kDateWord);
+    for (const auto& t : s.tokens) has_date_word = has_date_word || (t.classes & coder::kDateWord);
+    if (has_date_word) {
+      for (const auto& t : s.tokens) words.push_back(t.lower);
     }
     std::string date_cue;
     Day date = has_date_word ? text::ResolveDate(words, doc.date, &date_cue) : kNoDate;

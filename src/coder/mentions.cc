@@ -231,6 +231,9 @@ bool IsJoiner(const Sentence& s, uint32_t from, uint32_t to, bool* is_and) {
 // "China, Japan and South Korea" -> one compound mention.
 void MergeCompounds(Sentence* s) {
   auto& ms = s->mentions;
+  bool any = false, is_and = false;
+  for (size_t k = 0; k + 1 < ms.size() && !any; ++k) any = IsJoiner(*s, ms[k].last, ms[k + 1].first, &is_and);
+  if (!any) return;
   std::vector<Mention> out;
   for (size_t k = 0; k < ms.size();) {
     size_t e = k;
@@ -270,6 +273,9 @@ void MergeCompounds(Sentence* s) {
 void MergeAppositions(Sentence* s) {
   auto& ms = s->mentions;
   auto& toks = s->tokens;
+  bool any = false;
+  for (size_t k = 0; k + 1 < ms.size() && !any; ++k) any = ms[k + 1].first == ms[k].last + 1 && toks[ms[k].last].lower == ",";
+  if (!any) return;
   std::vector<Mention> out;
   for (size_t k = 0; k < ms.size(); ++k) {
     Mention m = ms[k];
@@ -343,6 +349,9 @@ void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
 
 void AddReferences(Sentence* s, DocumentMemory* memory) {
   auto& toks = s->tokens;
+  bool any = false;
+  for (const auto& t : toks) any = any || t.lower == "two" || t.lower == "both";
+  if (!any) return;
   for (uint32_t i = 0; i + 1 < toks.size(); ++i) {
     if (toks[i].mention >= 0) continue;
     uint32_t k = i;
