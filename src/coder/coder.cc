@@ -231,6 +231,15 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   for (const auto& ctx : c.contexts) contexts.push_back(ctx);
   std::sort(contexts.begin(), contexts.end());
   contexts.erase(std::unique(contexts.begin(), contexts.end()), contexts.end());
+  // Meeting, talking, negotiating and signing are done together: each side acts towards the other.
+  static const std::set<std::string> kReciprocal = {"040", "041", "044", "046", "057"};
+  if (target != kNoMention && kReciprocal.count(code)) {
+    size_t n = pairs.size();
+    for (size_t i = 0; i < n; ++i) {
+      std::pair<std::string, std::string> back{pairs[i].second, pairs[i].first};
+      if (std::find(pairs.begin(), pairs.end(), back) == pairs.end()) pairs.push_back(back);
+    }
+  }
   for (const auto& [from, to] : pairs) {
     Event e;
     e.doc_id = c.doc.id;
@@ -293,6 +302,7 @@ const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& 
 }
 
 void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>& matches, std::vector<Event>* out) {
+  int last_source = kNoMention, last_target = kNoMention, last_clause = -1;
   for (const Match& m : matches) {
     const auto& p = c.lex.patterns[m.pattern];
     if (const Match* outer = EmbeddingMatch(c.lex, s, m, matches)) {
@@ -326,6 +336,17 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
     if (code != p.code) Trace(c, [&] { return std::string(fmt::format("    '{}' turns {} into {}", cue, p.code, code)); });
     int source, target;
     AssignRoles(c, s, m, &source, &target);
+    // "suspended exchanges with Japan and postponed talks": coordinated acts of one subject share the
+    // object named once.
+    if (target == kNoMention && source >= 0 && source == last_source && last_target >= 0 &&
+        s.tokens[m.anchor].clause == last_clause) {
+      target = last_target;
+    }
+    if (source >= 0) {
+      last_source = source;
+      last_target = target;
+      last_clause = s.tokens[m.anchor].clause;
+    }
     if (source < 0) {
       Trace(c, [&] { return std::string("    no event: no source actor"); });
       continue;

@@ -135,11 +135,27 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
   std::vector<int> atom_at(toks.size(), -1);
   for (size_t k = 0; k < atoms.size(); ++k) atom_at[atoms[k].first] = static_cast<int>(k);
   const bool explain = trace != nullptr;
+  // Words that may stand between the parts of an actor phrase: listed modifiers, numbers, and up to two
+  // plain adjectives no dictionary knows ("a Japanese pharmaceutical company employee") - never a word
+  // a verb pattern uses, so "Japan criticised officials" stays two phrases.
+  auto plain_adjective = [&](const Token& t) {
+    std::string_view w = t.lower;
+    if (t.id != 0 || t.classes != 0 || t.punct || t.number || t.capitalized || w.size() < 3) return false;
+    if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing")) return false;
+    return true;
+  };
   auto skip_modifiers = [&](uint32_t j) {
     uint32_t k = j;
-    while (k < toks.size() && k - j < 4 && atom_at[k] < 0 &&
-           (toks[k].number || (toks[k].classes & kModifier)) && toks[k].lower != "of") {
-      ++k;
+    int plain = 0;
+    while (k < toks.size() && k - j < 4 && atom_at[k] < 0 && toks[k].lower != "of") {
+      if (toks[k].number || (toks[k].classes & kModifier)) {
+        ++k;
+      } else if (plain < 2 && plain_adjective(toks[k])) {
+        ++plain;
+        ++k;
+      } else {
+        break;
+      }
     }
     return k;
   };
@@ -220,6 +236,12 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
   }
 }
 
+// ", and" joins a list only between like actors (both bare states, or both with a role): in "the
+// captain of the Chinese trawler, and China's foreign ministry lodged ..." it starts a new clause.
+bool LikeActors(const Mention& a, const Mention& b) {
+  return a.person == b.person && a.has_role == b.has_role;
+}
+
 bool IsJoiner(const Sentence& s, uint32_t from, uint32_t to, bool* is_and) {
   auto w = [&](uint32_t k) -> std::string_view { return s.tokens[from + k].lower; };
   uint32_t n = to - from;
@@ -240,6 +262,7 @@ void MergeCompounds(Sentence* s) {
     size_t last_and = k;
     bool is_and = false;
     while (e + 1 < ms.size() && IsJoiner(*s, ms[e].last, ms[e + 1].first, &is_and)) {
+      if (s->tokens[ms[e].last].lower == "," && is_and && !LikeActors(ms[e], ms[e + 1])) break;
       ++e;
       if (is_and) last_and = e;
     }
