@@ -379,7 +379,10 @@ std::vector<std::string> IssueContexts(const Lexicon& lex, const Sentence& s) {
 
 void Remember(const Sentence& s, DocumentMemory* memory) {
   for (const auto& m : s.mentions) {
-    for (const auto& code : m.codes) memory->NoteCountry(code);
+    for (const auto& code : m.codes) {
+      memory->NoteCountry(code);
+      if (code.size() >= 3 && code.rfind("---", 0) != 0) memory->last_code[code.substr(0, 3)] = code;
+    }
     if (m.person && m.codes.size() == 1) memory->last_person = m.codes[0];
   }
   int subject = SubjectOf(s, 0, UINT32_MAX);

@@ -397,10 +397,24 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
     if (recent.size() < 2) continue;
     std::string_view head = toks[h].lower;
     std::string role = (head == "governments" || head == "leaders" || head == "ministers") ? "GOV" : "";
+    // "Both sides" are the actors last named for those countries, roles included ("senior diplomats
+    // met ... both sides agreed"); "the two countries" are the states.
+    auto side = [&](const std::string& country) {
+      if (!role.empty()) return country + role;
+      if (head != "sides" && head != "side" && head != "parties") return country;
+      std::string full = country;
+      auto it = memory->last_code.find(country);
+      if (it != memory->last_code.end()) full = it->second;
+      for (const auto& m : s->mentions) {
+        if (m.first >= i) break;
+        for (const auto& c : m.codes) if (c.rfind(country, 0) == 0) full = c;
+      }
+      return full;
+    };
     Mention m;
     m.first = i;
     m.last = h + 1;
-    m.codes = {recent[recent.size() - 2] + role, recent.back() + role};
+    m.codes = {side(recent[recent.size() - 2]), side(recent.back())};
     m.has_role = !role.empty();
     m.why = fmt::format("'{}' refers to the last two countries named", std::string(toks[h].text));
     auto pos = std::find_if(s->mentions.begin(), s->mentions.end(), [&](const Mention& x) { return x.first > i; });

@@ -51,6 +51,7 @@ struct Mention {
 // What the coder remembers across the sentences of one document.
 struct DocumentMemory {
   std::vector<std::string> recent_countries;  // most recent last, distinct
+  std::unordered_map<std::string, std::string> last_code;  // country -> the last full actor code seen
   std::string last_person;
   std::string last_subject;
   void NoteCountry(const std::string& code);
