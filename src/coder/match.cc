@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 namespace dyad::coder {
 namespace {
@@ -25,8 +26,19 @@ bool LooksParticiple(const Token& t) {
          w == "fought" || w == "sold" || w == "bought" || w == "paid" || w == "set" || w == "cut" || w == "left";
 }
 
+// Participles that, after a be-form, describe a state rather than an act done by someone:
+// "is committed to", "was prepared to", "is determined to".
+bool Adjectival(std::string_view w) {
+  static const std::set<std::string_view> kStative = {
+      "committed", "prepared", "determined", "interested", "concerned", "engaged", "involved", "pleased",
+      "disappointed", "opposed", "based", "expected", "supposed", "scheduled", "set", "dedicated",
+      "devoted", "resolved", "convinced", "satisfied", "worried", "alarmed", "aligned", "united",
+      "divided", "entitled", "obliged", "obligated", "inclined", "used", "accustomed", "located"};
+  return kStative.count(w) > 0;
+}
+
 bool IsPassiveAt(const Sentence& s, uint32_t anchor) {
-  if (!LooksParticiple(s.tokens[anchor])) return false;
+  if (!LooksParticiple(s.tokens[anchor]) || Adjectival(s.tokens[anchor].lower)) return false;
   for (uint32_t k = anchor; k > 0 && anchor - k < 3; --k) {
     const Token& t = s.tokens[k - 1];
     if (t.mention >= 0 || t.punct) return false;

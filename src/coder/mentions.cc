@@ -292,6 +292,27 @@ void MergeCompounds(Sentence* s) {
   ms.swap(out);
 }
 
+// "President Abdelaziz Bouteflika", "Foreign Minister Tran Xuan Gia": a title followed by a name no
+// dictionary knows is one mention, and a person (so "he" can refer to it later).
+void TitleNames(Sentence* s) {
+  auto& toks = s->tokens;
+  for (size_t k = 0; k < s->mentions.size(); ++k) {
+    Mention& m = s->mentions[k];
+    if (m.person || !m.has_role || m.codes.size() != 1 || m.last >= toks.size()) continue;
+    if (!toks[m.last - 1].capitalized) continue;  // the title itself is written as one ("Prime Minister")
+    uint32_t e = m.last;
+    uint32_t limit = k + 1 < s->mentions.size() ? s->mentions[k + 1].first : static_cast<uint32_t>(toks.size());
+    while (e < limit && e - m.last < 4 && toks[e].capitalized && !toks[e].punct && toks[e].name == 0 &&
+           toks[e].classes == 0) {
+      ++e;
+    }
+    if (e == m.last) continue;
+    m.why += fmt::format("+ name '{}'", std::string(toks[m.last].text));
+    m.last = e;
+    m.person = true;
+  }
+}
+
 // "Wang Yi, China's foreign minister," -> one mention.
 void MergeAppositions(Sentence* s) {
   auto& ms = s->mentions;
@@ -476,6 +497,7 @@ void FindMentions(const Lexicon& lex, Day date, DocumentMemory* memory, Sentence
   auto atoms = FindAtoms(lex, *s);
   GroupAtoms(lex, date, atoms, s, trace);
   DropDateline(s);
+  TitleNames(s);
   MarkTokens(s);
   NameAppositions(s);
   MergeCompounds(s);
