@@ -299,7 +299,6 @@ void TitleNames(Sentence* s) {
   for (size_t k = 0; k < s->mentions.size(); ++k) {
     Mention& m = s->mentions[k];
     if (m.person || !m.has_role || m.codes.size() != 1 || m.last >= toks.size()) continue;
-    if (!toks[m.last - 1].capitalized) continue;  // the title itself is written as one ("Prime Minister")
     uint32_t e = m.last;
     uint32_t limit = k + 1 < s->mentions.size() ? s->mentions[k + 1].first : static_cast<uint32_t>(toks.size());
     while (e < limit && e - m.last < 4 && toks[e].capitalized && !toks[e].punct && toks[e].name == 0 &&

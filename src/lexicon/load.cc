@@ -372,10 +372,13 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
   };
   visit(cameo);
   lexicon::LoadCameo(ld, cameo);
-  if (fs::is_regular_file(root / "lexicon" / "irregular.txt")) {
+  // Irregular inflections, then nominalisations: both fold a form to a lemma before stemming.
+  for (const char* table : {"irregular.txt", "nominal.txt"}) {
+    const fs::path path = root / "lexicon" / table;
+    if (!fs::is_regular_file(path)) continue;
     std::vector<std::string> lines;
-    visit(root / "lexicon" / "irregular.txt");
-    ld.ReadLines(root / "lexicon" / "irregular.txt", &lines);
+    visit(path);
+    ld.ReadLines(path, &lines);
     for (size_t n = 0; n < lines.size(); ++n) {
       ld.line = static_cast<int>(n + 1);
       std::string body = lexicon::Trim(lexicon::StripComment(lines[n]));
@@ -383,7 +386,8 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
       std::istringstream in(body);
       std::string form, lemma, extra;
       if (!(in >> form >> lemma) || (in >> extra)) { ld.Report(fmt::format("expected 'form lemma', got '{}'", body)); continue; }
-      lex->vocab.AddIrregular(form, lemma);
+      if (std::string(table) == "nominal.txt") lex->vocab.AddNominal(form, lemma);
+      else lex->vocab.AddIrregular(form, lemma);
     }
   }
   for (const auto& p : lexicon::TextFiles(root / "actors")) {

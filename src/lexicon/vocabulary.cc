@@ -61,6 +61,8 @@ void Vocabulary::AddIrregular(std::string form, std::string lemma) {
   irregular_[std::move(form)] = std::move(lemma);
 }
 
+void Vocabulary::AddNominal(std::string noun, std::string verb) { nominal_[std::move(noun)] = std::move(verb); }
+
 namespace {
 // Snowball undoubles a final consonant only when it strips -ed/-ing ("boycotted" -> "boycot") but
 // leaves the bare word alone ("boycott"); undoubling every stem makes both forms meet.
@@ -74,8 +76,12 @@ std::string Undouble(std::string stem) {
 }  // namespace
 
 std::string Vocabulary::Key(std::string_view lower, Stemmer& stemmer) const {
-  auto it = irregular_.find(std::string(lower));
+  std::string w(lower);
+  auto nom = nominal_.find(w);
+  if (nom != nominal_.end()) w = nom->second;
+  auto it = irregular_.find(w);
   if (it != irregular_.end()) return Undouble(stemmer.Stem(it->second));
+  if (nom != nominal_.end()) return Undouble(stemmer.Stem(w));
   return Undouble(stemmer.Stem(lower));
 }
 

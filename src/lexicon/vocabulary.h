@@ -40,6 +40,8 @@ class Vocabulary {
   Vocabulary();
   // Irregular inflections, form -> lemma (lower case).
   void AddIrregular(std::string form, std::string lemma);
+  // Event nouns, noun -> verb ("suspension" -> "suspend"); used for pattern words only, not names.
+  void AddNominal(std::string noun, std::string verb);
   // The id of a dictionary word (any case or inflection), creating it if new.
   uint32_t Intern(std::string_view word, Stemmer& stemmer);
   // The id of a dictionary name word (actors, agents): lower case, irregular forms and plurals folded,
@@ -60,6 +62,7 @@ class Vocabulary {
 
  private:
   std::unordered_map<std::string, std::string> irregular_;
+  std::unordered_map<std::string, std::string> nominal_;
   std::unordered_map<std::string, uint32_t> ids_;        // stem key -> id
   std::unordered_map<std::string, uint32_t> exact_ids_;  // exact word -> id
   std::unordered_map<std::string, uint32_t> name_ids_;   // noun form -> id
