@@ -71,6 +71,17 @@ int ObjectOf(const Sentence& s, int clause, uint32_t after, int exclude, bool sk
   return kNoMention;
 }
 
+// The last actor before token `before` in the clause, whatever governs it.
+int NearestBefore(const Sentence& s, int clause, uint32_t before) {
+  int best = kNoMention;
+  for (size_t k = 0; k < s.mentions.size(); ++k) {
+    const Mention& m = s.mentions[k];
+    if (m.last > before) break;
+    if (s.tokens[m.first].clause == clause) best = static_cast<int>(k);
+  }
+  return best;
+}
+
 // The first "in <actor>" place after token `after` in the clause.
 int PlaceOf(const Sentence& s, int clause, uint32_t after, int exclude) {
   for (size_t k = 0; k < s.mentions.size(); ++k) {
@@ -124,6 +135,8 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
   *target = m.target;
   if (m.passive && !p.has_source) {
     int subject = SubjectOf(s, clause, m.start);
+    // "A camp for Congolese refugees was attacked by ...": the actor inside the subject phrase.
+    if (subject == kNoMention) subject = NearestBefore(s, clause, m.start);
     *source = AgentOf(s, clause, m.end);
     if (*target == kSubjectMention || *target == kNoMention) *target = subject;
     return;
