@@ -280,7 +280,9 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
 // act's modality, which ModalityBefore reads; coding both would count one event twice.
 bool GovernsNextMatch(const Lexicon& lex, const Sentence& s, const Match& m, const std::vector<Match>& matches) {
   const auto& p = lex.patterns[m.pattern];
-  if (p.code.substr(0, 2) != "03" || p.literals > 2 || p.has_target) return false;
+  // Intent patterns (03x) and bare agreement (019: "agreed", "reached a consensus") both read as
+  // modality when an act follows.
+  if ((p.code.substr(0, 2) != "03" && p.code != "019") || p.literals > 3 || p.has_target) return false;
   for (const Match& n : matches) {
     if (n.start < m.end || n.start > m.end + 3) continue;
     bool only_glue = true;
@@ -288,7 +290,7 @@ bool GovernsNextMatch(const Lexicon& lex, const Sentence& s, const Match& m, con
       std::string_view w = s.tokens[k].lower;
       only_glue = only_glue && (w == "to" || w == "be" || w == "also" || w == "jointly" || w == "further");
     }
-    if (only_glue && m.end < s.tokens.size() && s.tokens[m.end].lower == "to") return true;
+    if (only_glue && m.end < s.tokens.size() && (s.tokens[m.end].lower == "to" || n.start == m.end)) return true;
   }
   return false;
 }

@@ -17,7 +17,9 @@ constexpr std::array<std::string_view, 16> kRefusals = {
     "refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining",
     "reject", "rejected", "rejects", "rejecting", "fail", "failed", "fails", "reluctant"};
 constexpr std::array<std::string_view, 4> kThreats = {"threaten", "threatened", "threatens", "threatening"};
-constexpr std::array<std::string_view, 62> kIntents = {
+constexpr std::array<std::string_view, 78> kIntents = {
+    "consensus", "agreement", "deal", "accord", "decision", "commitment", "pledge", "promise",
+    "willingness", "readiness", "offer", "proposal", "plan", "intention", "bid", "deadline",
     "vow", "vowed", "vows", "pledge", "pledged", "pledges", "promise", "promised", "promises", "plan",
     "plans", "planned", "planning", "intend", "intends", "intended", "agree", "agreed", "agrees",
     "offer", "offered", "offers", "aim", "aims", "aimed", "seek", "seeks", "sought", "hope", "hopes",
@@ -72,6 +74,20 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
   if (n >= 1 && In(kFuture, w[0]) && w[0] != "to") {
     *cue = std::string(w[0]);
     return Modality::kIntended;
+  }
+  // Intent governs the whole verb phrase: "is ready to contribute up to 4,000 troops to a peacekeeping
+  // force" - look further back, to the clause's last actor or comma.
+  for (uint32_t k = start, seen = 0; k > 1 && seen < 12; --k, ++seen) {
+    const Token& t = toks[k - 1];
+    if (t.clause != clause || t.mention >= 0 || t.lower == "," || t.lower == "and") break;
+    if (t.lower == "to" && In(kIntents, toks[k - 2].lower) && toks[k - 2].mention < 0) {
+      *cue = toks[k - 2].lower + " to";
+      return Modality::kIntended;
+    }
+    if ((t.lower == "will" || t.lower == "would") && seen > 0) {
+      *cue = t.lower;
+      return Modality::kIntended;
+    }
   }
   return Modality::kPlain;
 }
