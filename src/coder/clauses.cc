@@ -24,7 +24,13 @@ uint32_t ClassesOf(std::string_view lower) {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
       "yesterday", "tomorrow", "week", "month", "year", "january", "february", "march", "april", "may",
       "june", "july", "august", "september", "october", "november", "december", "sept.", "oct."});
+  static const WordSet kFunctionWords(std::array<std::string_view, 44>{
+      "and", "or", "nor", "but", "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by",
+      "from", "as", "that", "this", "it", "its", "is", "was", "were", "be", "been", "are", "has", "have",
+      "had", "will", "would", "not", "also", "who", "which", "they", "their", "he", "she", "his", "her",
+      "than", "then"});
   uint32_t c = 0;
+  if (kFunctionWords.Has(lower)) c |= kFunction;
   if (IsModifierWord(lower)) c |= kModifier;
   if (IsPrepositionWord(lower)) c |= kPreposition;
   if (kBoundarySet.Has(lower)) c |= kBoundary;

@@ -21,6 +21,7 @@ enum WordClass : uint32_t {
   kBoundary = 1u << 2,     // starts a clause: "but", "after", "which", ";"
   kReporting = 1u << 3,    // "said", "told", "according"
   kDateWord = 1u << 4,     // weekdays, months, "yesterday", "week"
+  kFunction = 1u << 5,     // conjunctions, pronouns, auxiliaries and other closed-class words
 };
 
 // The classes of a lower-cased word.

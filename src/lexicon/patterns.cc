@@ -121,11 +121,10 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
     for (const auto& alt : alts) e.ids.push_back(vocab.Intern(alt, stemmer));
     out->elems.push_back(std::move(e));
   }
-  std::set<uint32_t> function_words;
-  for (const char* w : {"to", "the", "a", "an", "of", "with", "in", "on", "for", "and", "by", "at", "from",
-                        "that", "as", "its", "their", "his", "her", "be", "is", "was", "have", "has", "over"}) {
-    function_words.insert(vocab.Intern(w, stemmer));
-  }
+  // Stems of function words that nearly every sentence has: poor anchors.
+  static const std::set<std::string, std::less<>> kFunctionStems = {
+      "to", "the", "a", "an", "of", "with", "in", "on", "for", "and", "by", "at", "from", "that", "as",
+      "it", "their", "his", "her", "be", "have", "over"};
   bool found = false;
   size_t fewest = SIZE_MAX;
   for (size_t i = 0; i < out->elems.size(); ++i) {
@@ -137,7 +136,7 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
       // Index on the most selective required word: few alternatives, and not a function word that
       // every sentence has.
       size_t cost = e.ids.size();
-      for (uint32_t id : e.ids) cost += function_words.count(id) ? 1000 : 0;
+      for (uint32_t id : e.ids) cost += kFunctionStems.count(vocab.KeyOf(id)) ? 1000 : 0;
       if (cost < fewest) {
         fewest = cost;
         out->anchor = i;
