@@ -55,6 +55,12 @@ void MarkClauses(Sentence* s, std::vector<std::string>* trace) {
         }
       }
     }
+    // ", prompting China to summon ...": a participial clause whose actor acts in it.
+    if (i > 0 && toks[i - 1].lower == "," && (t.lower == "prompting" || t.lower == "forcing" || t.lower == "leading" ||
+                                             t.lower == "causing" || t.lower == "sparking" || t.lower == "triggering" ||
+                                             t.lower == "drawing" || t.lower == "spurring")) {
+      t.boundary = true;
+    }
     // ", and Japan criticized ...": a new clause with its own subject.
     if ((t.lower == "and" || t.lower == "but" || t.lower == "or") && i > 0 && toks[i - 1].lower == "," &&
         i + 1 < toks.size() && toks[i + 1].mention >= 0) {

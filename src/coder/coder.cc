@@ -127,6 +127,16 @@ void Trace(SentenceContext& c, MakeLine make_line) {
   if (c.trace != nullptr) c.trace->push_back(make_line());
 }
 
+// True when the match sits in a sentence-initial prepositional phrase closed by a comma.
+bool FrontedPhrase(const Sentence& s, const Match& m) {
+  if (m.start == 0 || !(s.tokens[0].classes & kPreposition) || !s.tokens[0].capitalized) return false;
+  for (uint32_t k = m.end; k < s.tokens.size() && k < m.end + 6; ++k) {
+    if (s.tokens[k].lower == ",") return true;
+    if (s.tokens[k].mention >= 0) return false;
+  }
+  return false;
+}
+
 // Source and target mentions of a match, after passive and attribution rules.
 void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* source, int* target) {
   const auto& p = c.lex.patterns[m.pattern];
@@ -156,6 +166,12 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
     }
     if (*source == kNoMention && s.speaker >= 0 && s.tokens[s.mentions[s.speaker].first].clause != clause) {
       *source = s.speaker;
+    }
+    // "In a phone call on Monday, Xi told Trump ...": a fronted phrase names the act; the actors follow.
+    if (*source == kNoMention && *target == kNoMention && FrontedPhrase(s, m)) {
+      *source = ObjectOf(s, clause, m.end, kNoMention, true);
+      if (*source >= 0) *target = ObjectOf(s, clause, s.mentions[*source].last, *source, true);
+      return;
     }
   }
   if (*target == kNoMention) *target = ObjectOf(s, clause, m.end, *source, true);

@@ -376,6 +376,19 @@ void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
   // spokesman urged Japan to ..." the one country named is usually the other side.
   std::string story = memory.last_subject.size() >= 3 ? memory.last_subject.substr(0, 3) : "";
   if (story == "---" || story == "IGO") story.clear();
+  // "its ambassador", "their troops": the country of the sentence's first actor.
+  for (auto& m : s->mentions) {
+    std::string_view det = toks[m.first].lower;
+    if ((det != "its" && det != "their") || m.codes.size() != 1 || m.codes[0].rfind("---", 0) != 0) continue;
+    for (const auto& owner : s->mentions) {
+      if (owner.first >= m.first) break;
+      std::string cc = owner.codes[0].substr(0, 3);
+      if (cc == "---") continue;
+      m.codes[0] = cc + m.codes[0].substr(3);
+      m.why += "; '" + std::string(det) + "' refers to " + cc;
+      break;
+    }
+  }
   std::string fill = !place.empty() ? place : !story.empty() ? story : distinct == 1 ? only : "";
   if (fill.empty() && distinct == 0 && memory.recent_countries.size() == 1) fill = memory.recent_countries[0];
   if (fill.empty()) return;
@@ -448,7 +461,20 @@ void AddPronouns(Sentence* s, DocumentMemory* memory) {
   for (uint32_t i = 0; i < toks.size(); ++i) {
     std::string_view w = toks[i].lower;
     std::string code, why;
-    if ((w == "he" || w == "she") && !memory->last_person.empty()) {
+    if ((w == "him" || w == "her" || w == "them") && i > 0) {
+      // An object pronoun: the nearest actor named before it in an earlier clause of the sentence.
+      const Mention* found = nullptr;
+      for (const auto& m : s->mentions) {
+        if (m.last > i) break;
+        found = &m;
+      }
+      if (found == nullptr || (w == "her" && i + 1 < toks.size() && !toks[i + 1].punct && toks[i + 1].mention < 0 &&
+                               !(toks[i + 1].classes & (kPreposition | kFunction)))) {
+        continue;  // "her" before a noun is a possessive determiner
+      }
+      code = found->codes[0];
+      why = "pronoun: the nearest actor before it";
+    } else if ((w == "he" || w == "she") && !memory->last_person.empty()) {
       code = memory->last_person;
       why = "pronoun: the last person named";
     } else if ((w == "it" || w == "they") && i == 0 && !memory->last_subject.empty()) {
