@@ -127,6 +127,18 @@ void Trace(SentenceContext& c, MakeLine make_line) {
   if (c.trace != nullptr) c.trace->push_back(make_line());
 }
 
+// True when the match is the object of a reason preposition: "over the visit", "against the arrest".
+bool ReasonPhrase(const Sentence& s, uint32_t start) {
+  uint32_t k = start;
+  while (k > 0 && (s.tokens[k - 1].classes & kModifier) && s.tokens[k - 1].mention < 0) --k;
+  if (k > 0 && s.tokens[k - 1].lower == "'s" && k >= 2 && s.tokens[k - 2].mention >= 0) {
+    k = s.mentions[s.tokens[k - 2].mention].first;  // "over Koizumi's visit"
+  }
+  if (k == 0) return false;
+  std::string_view w = s.tokens[k - 1].lower;
+  return w == "over" || w == "against" || w == "about" || w == "following" || w == "despite" || w == "amid";
+}
+
 // True when the match sits in a sentence-initial prepositional phrase closed by a comma.
 bool FrontedPhrase(const Sentence& s, const Match& m) {
   if (m.start == 0 || !(s.tokens[0].classes & kPreposition) || !s.tokens[0].capitalized) return false;
@@ -149,6 +161,18 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
     if (subject == kNoMention) subject = NearestBefore(s, clause, m.start);
     *source = AgentOf(s, clause, m.end);
     if (*target == kSubjectMention || *target == kNoMention) *target = subject;
+    return;
+  }
+  // "protested over the visit to the shrine", "in protest at the detention of ...": an act named after
+  // such a preposition is the reason for the main act, not the main subject's act. Only its own
+  // possessive or "by" phrase can name its actor.
+  if (*source == kNoMention && !p.has_source && ReasonPhrase(s, m.start)) {
+    if (m.start >= 2 && s.tokens[m.start - 1].lower == "'s" && s.tokens[m.start - 2].mention >= 0) {
+      *source = s.tokens[m.start - 2].mention;
+    } else {
+      *source = AgentOf(s, clause, m.end);
+    }
+    if (*target == kNoMention && *source >= 0) *target = ObjectOf(s, clause, m.end, *source, true);
     return;
   }
   if (*source == kNoMention) {
@@ -201,7 +225,7 @@ bool SameCountries(const Mention& source, const Mention& target) {
 }
 
 void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int source, int target,
-                const std::string& code, std::vector<Event>* out) {
+                std::string code, std::vector<Event>* out) {
   const auto& p = c.lex.patterns[m.pattern];
   const lexicon::CameoInfo* info = c.lex.Cameo(code);
   if (info == nullptr) return;
@@ -260,6 +284,22 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   for (const auto& ctx : c.contexts) contexts.push_back(ctx);
   std::sort(contexts.begin(), contexts.end());
   contexts.erase(std::unique(contexts.begin(), contexts.end()), contexts.end());
+  // A meeting in a country that is neither side's is a meeting at a third location (044).
+  if (code == "040" && target != kNoMention) {
+    std::set<std::string> sides;
+    for (const auto& x : src.codes) sides.insert(x.substr(0, 3));
+    for (const auto& x : s.mentions[target].codes) sides.insert(x.substr(0, 3));
+    for (const auto& place : s.mentions) {
+      if (place.first == 0 || s.tokens[place.first - 1].lower != "in" || place.codes.size() != 1) continue;
+      std::string pc = place.codes[0].substr(0, 3);
+      if (pc != "---" && pc != "IGO" && !sides.count(pc)) {
+        Trace(c, [&] { return "    met in " + pc + ", neither side's country: 040 becomes 044"; });
+        info = c.lex.Cameo("044");
+        code = "044";
+        break;
+      }
+    }
+  }
   // Meeting, talking, negotiating and signing are done together: each side acts towards the other.
   static const std::set<std::string> kReciprocal = {"040", "041", "044", "046", "057"};
   if (target != kNoMention && kReciprocal.count(code)) {

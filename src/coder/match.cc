@@ -78,6 +78,8 @@ class Matcher {
     const Token& t = s_.tokens[pos];
     if (t.mention >= 0) {
       const Mention& m = s_.mentions[t.mention];
+      // A place ("hosted a dinner in Tokyo for ...") is transparent.
+      if (m.first > 0 && (s_.tokens[m.first - 1].lower == "in" || s_.tokens[m.first - 1].lower == "at")) return true;
       if (m.last - m.first != 1 || m.has_role || m.person || m.codes.size() != 1) return false;
       m_.inner = t.mention;
       return true;

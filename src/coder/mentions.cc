@@ -208,19 +208,32 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
       }
       break;
     }
-    // "the foreign ministry of Japan"
-    if (actor.empty() && person.empty() && end + 1 < toks.size() && toks[end].lower == "of") {
-      uint32_t k = end + 1;
-      if (k < toks.size() && toks[k].lower == "the") ++k;
+    // "the foreign ministry of Japan", "the captain of a Chinese trawler", "a first secretary at the
+    // Chinese embassy", "officials from Japan": a role takes the country of the phrase after it, whose
+    // own agents ("trawler", "embassy") stay inside this mention.
+    std::string_view link = end < toks.size() ? std::string_view(toks[end].lower) : "";
+    if (actor.empty() && person.empty() && !role.empty() && end + 1 < toks.size() &&
+        (link == "of" || link == "at" || link == "from")) {
+      uint32_t k = skip_modifiers(end + 1);
       if (k < toks.size() && atom_at[k] >= 0 && atoms[atom_at[k]].actor) {
         const Atom& a = atoms[atom_at[k]];
         const auto& e = lex.actors[a.entry];
-        if (!e.person) {
-          actor = e.RowFor(date).code;
-          if (explain) why += fmt::format("+ of '{}' {} ({}) ", e.name, actor, e.RowFor(date).origin);
+        const auto& row = e.RowFor(date);
+        if (!e.person && row.code != "-") {
+          actor = row.code;
+          if (explain) why += fmt::format("+ {} '{}' {} ({}) ", link, e.name, actor, row.origin);
           end = a.last;
+          for (uint32_t q = skip_modifiers(end); q < toks.size() && atom_at[q] >= 0 && !atoms[atom_at[q]].actor;
+               q = skip_modifiers(end)) {
+            end = atoms[atom_at[q]].last;
+          }
         }
       }
+    }
+    // "some 3,700 Chinese", "two Japanese": a nationality after a number means its people.
+    if (person.empty() && role.empty() && !actor.empty() && actor.size() == 3 && start < j &&
+        (toks[j - 1].number || toks[start].number)) {
+      role = "CVL";
     }
     std::string code = Compose(person, actor, role);
     if (code.empty()) { i = end > i ? end : i + 1; continue; }
@@ -273,7 +286,13 @@ void MergeCompounds(Sentence* s) {
     }
     Mention m = ms[k];
     std::string shared_role;
-    if (ms[last_and].has_role && !ms[last_and].person) shared_role = ms[last_and].codes[0].substr(3);
+    // A role is shared only from a state's role phrase ("Japanese and Chinese officials"), never from
+    // an organisation's code ("... and the European Union" is IGOEUR, not a role "EUR").
+    const std::string& last_code = ms[last_and].codes[0];
+    if (ms[last_and].has_role && !ms[last_and].person && last_code.rfind("IGO", 0) != 0 &&
+        last_code.rfind("NGO", 0) != 0 && last_and - k >= 1 && ms[last_and].last - ms[last_and].first > 1) {
+      shared_role = last_code.substr(3);
+    }
     for (size_t j = k; j <= last_and; ++j) {
       if (j > k) {
         m.codes.insert(m.codes.end(), ms[j].codes.begin(), ms[j].codes.end());

@@ -129,6 +129,7 @@ std::string RefusalCode(const std::string& code) {
   std::string three = code.substr(0, 3);
   if (auto it = kMap.find(three); it != kMap.end()) return it->second;
   std::string root = code.substr(0, 2);
+  if (three == "055") return "124";  // refusing to apologise is refusing to yield
   if (root == "04") return "125";
   if (root == "06") return "121";
   if (root == "07") return "122";
