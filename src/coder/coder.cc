@@ -292,7 +292,7 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
     for (const auto& place : s.mentions) {
       if (place.first == 0 || s.tokens[place.first - 1].lower != "in" || place.codes.size() != 1) continue;
       std::string pc = place.codes[0].substr(0, 3);
-      if (pc != "---" && pc != "IGO" && !sides.count(pc)) {
+      if (pc != "---" && pc != "IGO" && pc != "NGO" && !sides.count(pc)) {
         Trace(c, [&] { return "    met in " + pc + ", neither side's country: 040 becomes 044"; });
         info = c.lex.Cameo("044");
         code = "044";

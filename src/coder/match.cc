@@ -58,7 +58,7 @@ class Matcher {
     m_.pattern = pattern_index;
     m_.Push(m_.anchor);
     if (!Backward(static_cast<int>(p_.anchor) - 1, static_cast<int>(m_.anchor) - 1)) return false;
-    m_.passive = passive_;
+    m_.passive = Passive();
     *out = m_;
     return true;
   }
@@ -89,7 +89,15 @@ class Matcher {
 
   void SetHead(uint32_t pos) {
     m_.head = pos;
-    passive_ = IsPassiveAt(s_, pos);
+    passive_known_ = false;
+  }
+  // Passive voice is decided at the head verb, only when a rule needs it (most candidates fail first).
+  bool Passive() {
+    if (!passive_known_) {
+      passive_ = IsPassiveAt(s_, m_.head);
+      passive_known_ = true;
+    }
+    return passive_;
   }
 
   // Elements before the anchor, right to left; on success records the start and continues forward.
@@ -163,7 +171,7 @@ class Matcher {
           }
         }
         // "the ambassador was summoned": the passive's subject fills the object slot.
-        if (passive_ && el.kind == ElemKind::kTarget && m_.target == kNoMention) {
+        if (el.kind == ElemKind::kTarget && m_.target == kNoMention && Passive()) {
           slot = kSubjectMention;
           if (Forward(e + 1, pos)) return true;
           slot = kNoMention;
@@ -177,13 +185,17 @@ class Matcher {
   const Sentence& s_;
   const Pattern& p_;
   int clause_;
-  bool passive_ = false;
+  bool passive_ = false, passive_known_ = false;
   Match m_;
   int steps_ = 0;
 };
 
-// Cheap filter before backtracking: every required word occurs somewhere in the sentence.
-bool RequiredWordsPresent(const Pattern& p, const std::vector<uint8_t>& present) {
+// Cheap filters before backtracking: every required word occurs somewhere in the sentence. The 64-bit
+// signature (a bit per word id modulo 64) rejects most candidates without touching `present`.
+bool RequiredWordsPresent(const Pattern& p, const std::vector<uint8_t>& present, uint64_t sentence_bits) {
+  for (uint64_t need : p.required_bits) {
+    if ((need & sentence_bits) == 0) return false;
+  }
   for (const auto& e : p.elems) {
     if (e.kind != ElemKind::kWord || e.optional) continue;
     bool any = false;
@@ -201,8 +213,12 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
   std::vector<Match> out;
   auto& present = scratch->present;
   if (present.size() < lex.vocab_size) present.assign(lex.vocab_size, 0);
+  uint64_t bits = 0;
   for (const Token& t : s.tokens) {
-    if (t.mention < 0) present[t.id] = 1;
+    if (t.mention < 0 && t.id != 0) {
+      present[t.id] = 1;
+      bits |= uint64_t{1} << (t.id % 64);
+    }
   }
   present[0] = 0;
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
@@ -210,7 +226,7 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
     if (t.id == 0 || t.mention >= 0) continue;
     if (t.id >= lex.patterns_by_anchor.size()) continue;
     for (uint32_t pi : lex.patterns_by_anchor[t.id]) {
-      if (!RequiredWordsPresent(lex.patterns[pi], present)) continue;
+      if (!RequiredWordsPresent(lex.patterns[pi], present, bits)) continue;
       Matcher matcher(s, lex.patterns[pi], i);
       Match m;
       if (matcher.Run(pi, &m)) out.push_back(std::move(m));

@@ -1,6 +1,7 @@
 // Actor mentions: dictionary atoms grouped into noun phrases, compounds, appositions and references.
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -90,10 +91,20 @@ std::vector<Atom> FindAtoms(const Lexicon& lex, const Sentence& s) {
 std::string CountryOf(const std::string& code) { return code.substr(0, 3); }
 
 // Builds the code of a phrase from its parts.
+bool IsOrganisationCode(const std::string& code) { return code.rfind("IGO", 0) == 0 || code.rfind("NGO", 0) == 0; }
+
+// A non-state organisation keeps its own role whatever member noun follows: "Hamas official",
+// "Islamic State fighters", "Red Cross officials" stay the organisation.
+bool KeepsOwnRole(const std::string& actor) {
+  static const std::set<std::string> kNonState = {"REB", "INS", "SEP", "UAF", "OPP", "PTY", "NGO", "HRI",
+                                                  "REL", "LAB", "MED", "BUS", "CRM", "ENV"};
+  return IsOrganisationCode(actor) || (actor.size() >= 6 && kNonState.count(actor.substr(3, 3)));
+}
+
 std::string Compose(const std::string& person, const std::string& actor, const std::string& role) {
   if (!person.empty()) return person;
   if (!actor.empty()) {
-    if (role.empty() || actor.rfind("IGO", 0) == 0) return actor;
+    if (role.empty() || KeepsOwnRole(actor)) return actor;
     return CountryOf(actor) + role;
   }
   return role.empty() ? "" : "---" + role;
@@ -107,7 +118,7 @@ bool IsPrepositionWord(std::string_view lower) { return In(kPrepositions, lower)
 
 void DocumentMemory::NoteCountry(const std::string& code) {
   std::string c = CountryOf(code);
-  if (c == "---" || c == "IGO") return;
+  if (c == "---" || c == "IGO" || c == "NGO") return;
   auto it = std::find(recent_countries.begin(), recent_countries.end(), c);
   if (it != recent_countries.end()) recent_countries.erase(it);
   recent_countries.push_back(c);
@@ -383,7 +394,7 @@ void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
   for (const auto& m : s->mentions) {
     for (const auto& c : m.codes) {
       std::string cc = c.substr(0, 3);
-      if (cc == "---" || cc == "IGO") continue;
+      if (cc == "---" || cc == "IGO" || cc == "NGO") continue;
       if (m.first > 0 && (toks[m.first - 1].lower == "in" || toks[m.first - 1].lower == "inside") && place.empty()) {
         place = cc;
       }
@@ -394,7 +405,7 @@ void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
   // country this sentence names. The story comes before the sentence because in "a foreign ministry
   // spokesman urged Japan to ..." the one country named is usually the other side.
   std::string story = memory.last_subject.size() >= 3 ? memory.last_subject.substr(0, 3) : "";
-  if (story == "---" || story == "IGO") story.clear();
+  if (story == "---" || story == "IGO" || story == "NGO") story.clear();
   // "its ambassador", "their troops": the country of the sentence's first actor.
   for (auto& m : s->mentions) {
     std::string_view det = toks[m.first].lower;
@@ -443,7 +454,7 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
       for (const auto& c : m.codes) {
         std::string cc = c.substr(0, 3);
         recent.erase(std::remove(recent.begin(), recent.end(), cc), recent.end());
-        if (cc != "---" && cc != "IGO") recent.push_back(cc);
+        if (cc != "---" && cc != "IGO" && cc != "NGO") recent.push_back(cc);
       }
     }
     if (recent.size() < 2) continue;

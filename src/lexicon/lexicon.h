@@ -71,6 +71,7 @@ struct Pattern {
   size_t head = 0;    // index of the first required word: the verb, for passive detection
   size_t anchor = 0;  // index of the most selective required word: where matching starts
   int literals = 0;   // required words, the specificity used to rank overlapping matches
+  std::vector<uint64_t> required_bits;  // per required word: its alternatives' ids as bits (id % 64)
   bool has_source = false, has_target = false;
   std::vector<std::string> contexts;
   std::string id;    // "04-consult:42"

@@ -188,11 +188,10 @@ void LoadActors(Loader& ld, const fs::path& path, bool person_file) {
         ActorEntry e;
         e.words = std::move(p);
         e.name = name;
-        e.person = person_file || row.dated;
+        e.person = person_file;  // organisations may have dated rows too; only people files hold persons
         ld.lex->actors.push_back(std::move(e));
       }
       ActorEntry& e = ld.lex->actors[it->second];
-      e.person = e.person || row.dated;
       e.rows.push_back(row);
     }
   }

@@ -143,6 +143,12 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
       }
     }
   }
+  for (const auto& e : out->elems) {
+    if (e.kind != ElemKind::kWord || e.optional) continue;
+    uint64_t bits = 0;
+    for (uint32_t id : e.ids) bits |= uint64_t{1} << (id % 64);
+    out->required_bits.push_back(bits);
+  }
   if (!found) {
     *error = fmt::format("pattern '{}' has no required word", out->text);
     return false;
