@@ -67,8 +67,15 @@ class Matcher {
   bool Usable(int pos) const {
     return pos >= 0 && pos < static_cast<int>(s_.tokens.size()) && s_.tokens[pos].clause == clause_;
   }
+  // A role word standing alone ("military", "troops", "police") is an actor only weakly: a pattern may
+  // use it as a word ("joint military exercises") or pass over it ("gave military aid to Israel").
+  bool Weak(int mention) const {
+    if (mention < 0) return false;
+    const Mention& m = s_.mentions[mention];
+    return m.last - m.first == 1 && !m.person && m.codes.size() == 1 && m.codes[0].rfind("---", 0) == 0;
+  }
   bool WordAt(const lexicon::PatternElem& e, int pos) const {
-    if (!Usable(pos) || s_.tokens[pos].mention >= 0) return false;
+    if (!Usable(pos) || (s_.tokens[pos].mention >= 0 && !Weak(s_.tokens[pos].mention))) return false;
     uint32_t id = s_.tokens[pos].id;
     return id != 0 && std::find(e.ids.begin(), e.ids.end(), id) != e.ids.end();
   }
@@ -76,6 +83,7 @@ class Matcher {
   bool GapOk(int pos) {
     if (!Usable(pos)) return false;
     const Token& t = s_.tokens[pos];
+    if (Weak(t.mention)) return true;
     if (t.mention >= 0) {
       const Mention& m = s_.mentions[t.mention];
       // A place ("hosted a dinner in Tokyo for ...") is transparent.
@@ -84,7 +92,9 @@ class Matcher {
       m_.inner = t.mention;
       return true;
     }
-    return !(t.punct && t.lower != "-" && t.lower != "'s");
+    // Money and percentages may sit in a gap: "pledged $500 million to".
+    return !t.punct || t.lower == "-" || t.lower == "'s" || t.lower == "$" || t.lower == "%" ||
+           t.lower == "\xE2\x82\xAC" || t.lower == "\xC2\xA3" || t.lower == "\xC2\xA5";
   }
 
   void SetHead(uint32_t pos) {
@@ -214,8 +224,13 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
   auto& present = scratch->present;
   if (present.size() < lex.vocab_size) present.assign(lex.vocab_size, 0);
   uint64_t bits = 0;
+  auto usable = [&](const Token& t) {
+    if (t.mention < 0) return true;
+    const Mention& m = s.mentions[t.mention];
+    return m.last - m.first == 1 && !m.person && m.codes.size() == 1 && m.codes[0].rfind("---", 0) == 0;
+  };
   for (const Token& t : s.tokens) {
-    if (t.mention < 0 && t.id != 0) {
+    if (usable(t) && t.id != 0) {
       present[t.id] = 1;
       bits |= uint64_t{1} << (t.id % 64);
     }
@@ -223,9 +238,11 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
   present[0] = 0;
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
-    if (t.id == 0 || t.mention >= 0) continue;
+    if (t.id == 0 || !usable(t)) continue;
     if (t.id >= lex.patterns_by_anchor.size()) continue;
-    for (uint32_t pi : lex.patterns_by_anchor[t.id]) {
+    for (const auto& entry : lex.patterns_by_anchor[t.id]) {
+      if ((entry.need0 & bits) == 0 || (entry.need1 & bits) == 0) continue;
+      const uint32_t pi = entry.pattern;
       if (!RequiredWordsPresent(lex.patterns[pi], present, bits)) continue;
       Matcher matcher(s, lex.patterns[pi], i);
       Match m;

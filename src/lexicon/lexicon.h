@@ -107,7 +107,13 @@ class Lexicon {
   std::vector<lexicon::IssueEntry> issues;
   std::vector<lexicon::Pattern> patterns;
   lexicon::PhraseIndex actor_index, agent_index, issue_index;
-  std::vector<std::vector<uint32_t>> patterns_by_anchor;  // indexed by word id
+  // Candidates by anchor word id, each with two requirement masks copied from its pattern so that most
+  // candidates are rejected without loading the pattern.
+  struct AnchorEntry {
+    uint32_t pattern;
+    uint64_t need0, need1;
+  };
+  std::vector<std::vector<AnchorEntry>> patterns_by_anchor;  // indexed by word id
   std::unordered_map<std::string, lexicon::CameoInfo> cameo;
   std::string version;  // a hash of every dictionary file's bytes, for provenance
   size_t vocab_size = 0;  // ids are below this

@@ -330,7 +330,14 @@ void IndexAll(Lexicon* lex) {
   for (uint32_t i = 0; i < lex->patterns.size(); ++i) {
     for (uint32_t id : lex->patterns[i].elems[lex->patterns[i].anchor].ids) {
       if (id >= lex->patterns_by_anchor.size()) lex->patterns_by_anchor.resize(id + 1);
-      lex->patterns_by_anchor[id].push_back(i);
+      const auto& bits = lex->patterns[i].required_bits;
+      // The two most selective masks (fewest bits set) reject the most candidates.
+      std::vector<uint64_t> sorted = bits;
+      std::sort(sorted.begin(), sorted.end(),
+                [](uint64_t a, uint64_t b) { return __builtin_popcountll(a) < __builtin_popcountll(b); });
+      uint64_t n0 = sorted.size() > 0 ? sorted[0] : ~uint64_t{0};
+      uint64_t n1 = sorted.size() > 1 ? sorted[1] : ~uint64_t{0};
+      lex->patterns_by_anchor[id].push_back({i, n0, n1});
     }
   }
 }
