@@ -127,6 +127,11 @@ TEST_F(CoderTest, SeveralEventsInOneSentence) {
             (S{"CHNJUD JPNCVL 173", "JPN CHN 111"}));
 }
 
+TEST_F(CoderTest, HyphenatedActors) {
+  EXPECT_EQ(Code("The Japan-China foreign ministers held talks."), (S{"JPN CHN 040", "CHN JPN 040"}));
+  EXPECT_EQ(Code("Chinese-backed officials criticized Japan."), (S{"CHNGOV JPN 111"}));
+}
+
 TEST_F(CoderTest, NonActorPhrasesBlockCountryNames) {
   EXPECT_EQ(Code("Chinese ships entered territorial waters in the East China Sea."), (S{}));
 }

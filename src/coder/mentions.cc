@@ -69,6 +69,17 @@ uint32_t Longest(const Entries& entries, const lexicon::PhraseIndex& index, cons
   return best;
 }
 
+// The entry of a one-word state name with this name id, or -1.
+int SingleWordState(const Lexicon& lex, uint32_t part) {
+  if (part == 0) return -1;
+  const auto* cands = lex.actor_index.Candidates(part);
+  if (cands == nullptr) return -1;
+  for (uint32_t c : *cands) {
+    if (lex.actors[c].words.size() == 1 && !lex.actors[c].person) return static_cast<int>(c);
+  }
+  return -1;
+}
+
 std::vector<Atom> FindAtoms(const Lexicon& lex, const Sentence& s) {
   bool headline = true;
   for (const Token& t : s.tokens) {
@@ -80,6 +91,16 @@ std::vector<Atom> FindAtoms(const Lexicon& lex, const Sentence& s) {
     uint32_t actor_entry = 0, agent_entry = 0;
     uint32_t a = Longest(lex.actors, lex.actor_index, s, i, headline, &actor_entry);
     uint32_t g = Longest(lex.agents, lex.agent_index, s, i, headline, &agent_entry);
+    // "Iranian-backed", "Japan-based": the state in a hyphenated modifier (two states, as in
+    // "China-Japan", are left to HyphenatedActors, which makes a compound).
+    if (a == 0 && g == 0 && s.tokens[i].parts[0] != 0) {
+      int single = SingleWordState(lex, s.tokens[i].parts[0]);
+      if (single >= 0 && SingleWordState(lex, s.tokens[i].parts[1]) < 0) {
+        atoms.push_back({i, i + 1, true, static_cast<uint32_t>(single)});
+        ++i;
+        continue;
+      }
+    }
     if (a == 0 && g == 0) { ++i; continue; }
     if (a >= g) atoms.push_back({i, i + a, true, actor_entry});
     else atoms.push_back({i, i + g, false, agent_entry});
@@ -128,9 +149,16 @@ void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
   if (ids_.size() > 500000) ids_.clear();  // bound memory on endless streams of new words
   auto it = ids_.find(t->lower);
   if (it == ids_.end()) {
-    it = ids_.emplace(t->lower, Ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower),
-                                    ClassesOf(t->lower)}).first;
+    Ids ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower), ClassesOf(t->lower), {0, 0}};
+    size_t dash = t->lower.find('-');
+    if (dash != std::string::npos && dash > 0) {
+      ids.parts[0] = lex.vocab.LookupName(std::string_view(t->lower).substr(0, dash));
+      size_t next = t->lower.find('-', dash + 1);
+      ids.parts[1] = lex.vocab.LookupName(std::string_view(t->lower).substr(dash + 1, next - dash - 1));
+    }
+    it = ids_.emplace(t->lower, ids).first;
   }
+  t->parts = it->second.parts;
   t->classes = it->second.classes;
   t->id = it->second.stem;
   t->name = it->second.name;
@@ -207,6 +235,13 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
       j = a.last;
       uint32_t k = j;
       if (k < toks.size() && toks[k].lower == "'s") ++k;
+      // "U.S.-led forces", "Iranian-backed militias": the participle links the state to the role.
+      if (k + 1 < toks.size() && toks[k].lower == "-" && toks[k].end == toks[k + 1].begin &&
+          (toks[k + 1].lower == "led" || toks[k + 1].lower == "backed" || toks[k + 1].lower == "based" ||
+           toks[k + 1].lower == "run" || toks[k + 1].lower == "owned" || toks[k + 1].lower == "sponsored" ||
+           toks[k + 1].lower == "funded" || toks[k + 1].lower == "controlled" || toks[k + 1].lower == "allied")) {
+        k += 2;
+      }
       k = skip_modifiers(k);
       if (k < toks.size() && atom_at[k] >= 0) {
         // After "'s" continue only into an agent or a person ("Japan's foreign minister", "Japan's
@@ -538,6 +573,31 @@ void DropDateline(Sentence* s) {
   }
 }
 
+// "China-Japan summit", "Sino-Japanese ties", "U.S.-led coalition", "Vietnamese-led forces": a
+// hyphenated word whose parts name states is a mention of them (one state, or a compound of two).
+void HyphenatedActors(const Lexicon& lex, Day date, Sentence* s) {
+  auto state_of = [&](uint32_t part) -> std::string {
+    int entry = SingleWordState(lex, part);
+    if (entry < 0) return "";
+    const std::string& code = lex.actors[entry].RowFor(date).code;
+    return code == "-" ? "" : code.substr(0, 3);
+  };
+  for (uint32_t i = 0; i < s->tokens.size(); ++i) {
+    const Token& t = s->tokens[i];
+    if (t.mention >= 0 || t.parts[0] == 0) continue;
+    std::string a = state_of(t.parts[0]), b = state_of(t.parts[1]);
+    if (a.empty() || a == "---") continue;
+    Mention m;
+    m.first = i;
+    m.last = i + 1;
+    m.codes = {a};
+    if (!b.empty() && b != a && b != "---") m.codes.push_back(b);
+    m.why = "hyphenated: " + std::string(t.text);
+    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(), [&](const Mention& x) { return x.first > i; });
+    s->mentions.insert(pos, std::move(m));
+  }
+}
+
 void MarkTokens(Sentence* s) {
   for (auto& t : s->tokens) t.mention = -1;
   for (size_t k = 0; k < s->mentions.size(); ++k) {
@@ -553,6 +613,8 @@ void FindMentions(const Lexicon& lex, Day date, DocumentMemory* memory, Sentence
   GroupAtoms(lex, date, atoms, s, trace);
   DropDateline(s);
   TitleNames(s);
+  MarkTokens(s);
+  HyphenatedActors(lex, date, s);
   MarkTokens(s);
   NameAppositions(s);
   MergeCompounds(s);

@@ -2,6 +2,7 @@
 #ifndef DYAD_CODER_SENTENCE_H_
 #define DYAD_CODER_SENTENCE_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,6 +34,7 @@ struct Token {
   std::string lower;
   uint32_t id = 0, name = 0, exact = 0;  // vocabulary ids: stem, noun form, exact (0 = unknown)
   uint32_t classes = 0;                  // WordClass bits
+  std::array<uint32_t, 2> parts{};       // name ids of a hyphenated word's first two parts ("China-Japan")
   bool capitalized = false, all_caps = false, punct = false, number = false;
   int mention = -1;             // index of the mention covering this token
   int clause = 0;
@@ -72,6 +74,7 @@ class WordCache {
  private:
   struct Ids {
     uint32_t stem, name, classes;
+    std::array<uint32_t, 2> parts;
   };
   std::unordered_map<std::string, Ids> ids_;
 };
