@@ -46,5 +46,9 @@ check "50 MB document reported" 'grep "big.jsonl:1:" "$tmp/err2" | grep -q "byte
 check "100k-token sentence reported" 'grep "big.jsonl:2:" "$tmp/err2" | grep -q "tokens"'
 check "the good document after them is coded" 'grep -q "\"doc_id\":\"good\"" "$tmp/out2"'
 
+check "a directory: exit 1, named, no abort" '$dyad code "$tmp" >/dev/null 2>"$tmp/e4"; [ $? -eq 1 ] && grep -q "is a directory" "$tmp/e4"'
+check "full disk: exit 2, not success" 'echo "$good" | $dyad code > /dev/full 2>/dev/null; [ $? -eq 2 ]'
+check "byte-order mark on line 1 is accepted" 'printf "\xEF\xBB\xBF%s\n" "$good" | $dyad code | grep -q "\"doc_id\":\"good\""'
+check "negative date fields are rejected" 'echo "{\"id\":\"n\",\"date\":\"-10101\",\"text\":\"Japan criticized China.\"}" | $dyad code 2>&1 >/dev/null | grep -q "bad date"'
 check "missing file: exit 1, rest coded" 'echo "$good" > "$tmp/ok.jsonl"; $dyad code "$tmp/nope.jsonl" "$tmp/ok.jsonl" >"$tmp/o3" 2>"$tmp/e3"; [ $? -eq 1 ] && grep -q nope.jsonl "$tmp/e3" && grep -q good "$tmp/o3"'
 exit $fail

@@ -2,7 +2,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -32,11 +34,20 @@ std::string FindDataDir(const std::string& flag, const char* argv0) {
   return "data";
 }
 
-// Writes to stdout; on a closed pipe exits quietly with 0, as a filter should.
+// Exits after a failed write to stdout: quietly with 0 on a closed pipe, as a filter should; with a
+// message and 2 otherwise (a full disk must not look like success).
+[[noreturn]] void WriteFailed() {
+  if (errno == EPIPE) std::exit(0);
+  fmt::print(stderr, "dyad: writing output: {}\n", std::strerror(errno));
+  std::exit(2);
+}
+
 void Out(const std::string& s) {
-  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) {
-    std::exit(errno == EPIPE ? 0 : 2);
-  }
+  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) WriteFailed();
+}
+
+void FlushOut() {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) WriteFailed();
 }
 
 dyad::LexiconPtr LoadOrDie(const std::string& data_dir, bool strict, bool quiet) {
@@ -60,13 +71,16 @@ struct CodeFlags {
 };
 
 // Codes a batch of documents on `jobs` threads, one Coder each; results stay in input order.
+// Entries with a reader error (skip[i] non-empty) are not coded.
 void CodeBatch(std::vector<std::unique_ptr<dyad::Coder>>& coders, const std::vector<dyad::Document>& docs,
-               std::vector<dyad::Result<dyad::CodedDocument>>* results) {
+               const std::vector<std::string>& skip, std::vector<dyad::Result<dyad::CodedDocument>>* results) {
   results->clear();
   results->reserve(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) results->emplace_back(dyad::CodedDocument{});
   auto work = [&](size_t w) {
-    for (size_t i = w; i < docs.size(); i += coders.size()) (*results)[i] = coders[w]->Code(docs[i]);
+    for (size_t i = w; i < docs.size(); i += coders.size()) {
+      if (skip[i].empty()) (*results)[i] = coders[w]->Code(docs[i]);
+    }
   };
   if (coders.size() == 1) {
     work(0);
@@ -92,6 +106,11 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
     std::istream* in = &std::cin;
     std::string name = file == "-" ? "<stdin>" : file;
     if (file != "-") {
+      if (fs::is_directory(file)) {
+        fmt::print(stderr, "dyad: {}: is a directory (give the JSONL files inside it)\n", file);
+        had_errors = true;
+        continue;
+      }
       fin.open(file, std::ios::binary);
       if (!fin) {
         fmt::print(stderr, "dyad: {}: cannot open file\n", file);
@@ -104,9 +123,10 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
     std::vector<dyad::Document> batch;
     std::vector<int> lines;
     std::vector<std::string> read_errors;  // per batch entry: "" or the reader's error
+    size_t batch_bytes = 0;                 // a batch is cut by count and by size, so memory stays flat
     std::vector<dyad::Result<dyad::CodedDocument>> results;
     auto flush = [&] {
-      CodeBatch(coders, batch, &results);
+      CodeBatch(coders, batch, read_errors, &results);
       std::string out;
       for (size_t i = 0; i < batch.size(); ++i) {
         if (!read_errors[i].empty()) {
@@ -131,27 +151,30 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
         }
       }
       Out(out);
-      std::fflush(stdout);
+      FlushOut();
       batch.clear();
+      batch_bytes = 0;
       lines.clear();
       read_errors.clear();
     };
     dyad::Document doc;
     std::string error;
     while (reader.Next(&doc, &error)) {
-      if (!error.empty()) doc = dyad::Document{"", dyad::kNoDate, "-"};  // placeholder keeps the order
+      if (!error.empty()) doc = dyad::Document{};  // the slot keeps the order; it is not coded
+      batch_bytes += doc.text.size();
       batch.push_back(std::move(doc));
       lines.push_back(reader.line());
       read_errors.push_back(error);
-      if (batch.size() >= 256) flush();
+      if (batch.size() >= 256 || batch_bytes >= (16u << 20)) flush();
     }
     flush();
-    if (in->bad()) {
-      fmt::print(stderr, "dyad: {}: read error\n", name);
+    if (!reader.read_error().empty()) {
+      fmt::print(stderr, "dyad: {}: read error: {}\n", name, reader.read_error());
       had_errors = true;
     }
   }
   if (format == dyad::io::EventFormat::kTable) Out(dyad::io::EventsToTable(table));
+  FlushOut();
   return had_errors ? 1 : 0;
 }
 
@@ -197,6 +220,10 @@ int RunEvalGolden(const std::vector<std::string>& paths, const dyad::Lexicon& le
   std::vector<dyad::eval::GoldenCase> cases;
   std::vector<std::string> problems;
   for (const auto& p : paths) {
+    if (!fs::exists(p)) {
+      fmt::print(stderr, "dyad: {}: no such file or directory\n", p);
+      return 2;
+    }
     if (fs::is_directory(p)) {
       std::vector<fs::path> files;
       for (const auto& e : fs::directory_iterator(p)) if (e.path().extension() == ".txt") files.push_back(e.path());
@@ -281,7 +308,9 @@ int main(int argc, char** argv) {
   eval_plover->add_flag("-v,--verbose", eval_verbose, "list every miss");
   eval_plover->add_option("--data", data_flag, "dictionary directory");
 
-  auto* help = app.add_subcommand("help", "show this help");
+  std::vector<std::string> help_topic;
+  auto* help = app.add_subcommand("help", "show this help, or a subcommand's: dyad help code");
+  help->add_option("subcommand", help_topic, "subcommand (and sub-subcommand) to explain");
   auto* version = app.add_subcommand("version", "print the version");
 
   try {
@@ -292,18 +321,33 @@ int main(int argc, char** argv) {
   }
   std::string data_dir = FindDataDir(data_flag, argv[0]);
   if (*help || app.get_subcommands().empty()) {
-    Out(app.get_formatter()->make_help(&app, "", CLI::AppFormatMode::Normal));
+    CLI::App* topic = &app;
+    for (const auto& name : help_topic) {
+      try {
+        topic = topic->get_subcommand(name);
+      } catch (const CLI::OptionNotFound&) {
+        fmt::print(stderr, "dyad: help: no subcommand '{}'\n", name);
+        return 2;
+      }
+    }
+    Out(topic->help());
+    FlushOut();
     return 0;
   }
   if (*version) {
     Out(fmt::format("dyad {}\n", dyad::Version()));
     return 0;
   }
-  if (*check) return RunDictCheck(data_dir);
-  auto lex = LoadOrDie(data_dir, false, true);
-  if (*code) return RunCode(code_flags, *lex);
-  if (*explain) return RunExplain(sentence, date, *lex);
-  if (*eval_golden) return RunEvalGolden(eval_paths, *lex, eval_verbose);
-  if (*eval_plover) return RunEvalPlover(plover_path, *lex, eval_verbose);
-  return 2;
+  int rc = 2;
+  if (*check) {
+    rc = RunDictCheck(data_dir);
+  } else {
+    auto lex = LoadOrDie(data_dir, false, true);
+    if (*code) rc = RunCode(code_flags, *lex);
+    else if (*explain) rc = RunExplain(sentence, date, *lex);
+    else if (*eval_golden) rc = RunEvalGolden(eval_paths, *lex, eval_verbose);
+    else if (*eval_plover) rc = RunEvalPlover(plover_path, *lex, eval_verbose);
+  }
+  FlushOut();
+  return rc;
 }

@@ -39,8 +39,9 @@ struct LoadOptions {
 };
 
 // Loads and compiles every dictionary under options.data_dir. Problems (bad lines) are appended to
-// *problems and the offending lines skipped; the load fails only when a required file is missing or
-// unreadable, or when options.strict is set and any problem was found.
+// *problems and the offending lines skipped. The load fails (NotFound) when ontology/cameo.tsv is missing
+// or no actor or verb dictionary loaded anything, and (InvalidInput) when options.strict is set and any
+// problem was found.
 Result<LexiconPtr> LoadLexicon(const LoadOptions& options,
                                                    std::vector<Problem>* problems);
 

@@ -2,6 +2,7 @@
 #ifndef DYAD_STATUS_H_
 #define DYAD_STATUS_H_
 
+#include <cassert>
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,12 +32,13 @@ class Status {
   std::string message_;
 };
 
-// Holds either a value or a non-ok Status.
+// Holds either a value or a non-ok Status. value() and operator-> require ok(); calling them on an
+// error is a programmer error. Constructing from an ok Status is also a programmer error.
 template <typename T>
 class Result {
  public:
   Result(T value) : value_(std::move(value)) {}            // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}    // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) { assert(!status_.ok()); }  // NOLINT: implicit by design
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -155,12 +156,15 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
   int clause = s.tokens[m.anchor].clause;
   *source = m.source;
   *target = m.target;
+  // The passive placeholder stands for the subject; it never leaves this function.
+  if (*target == kSubjectMention) *target = m.passive ? SubjectOf(s, clause, m.start) : kNoMention;
+  if (*target == kSubjectMention) *target = kNoMention;
   if (m.passive && !p.has_source) {
     int subject = SubjectOf(s, clause, m.start);
     // "A camp for Congolese refugees was attacked by ...": the actor inside the subject phrase.
     if (subject == kNoMention) subject = NearestBefore(s, clause, m.start);
     *source = AgentOf(s, clause, m.end);
-    if (*target == kSubjectMention || *target == kNoMention) *target = subject;
+    if (*target == kNoMention) *target = subject;
     return;
   }
   // "protested over the visit to the shrine", "in protest at the detention of ...": an act named after
@@ -229,6 +233,7 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   const auto& p = c.lex.patterns[m.pattern];
   const lexicon::CameoInfo* info = c.lex.Cameo(code);
   if (info == nullptr) return;
+  if (target < 0) target = kNoMention;
   std::vector<std::pair<std::string, std::string>> pairs;
   const Mention& src = s.mentions[source];
   if (target == kNoMention) {
@@ -303,10 +308,11 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   // Meeting, talking, negotiating and signing are done together: each side acts towards the other.
   static const std::set<std::string> kReciprocal = {"040", "041", "044", "046", "057"};
   if (target != kNoMention && kReciprocal.count(code)) {
+    std::set<std::pair<std::string, std::string>> have(pairs.begin(), pairs.end());
     size_t n = pairs.size();
     for (size_t i = 0; i < n; ++i) {
       std::pair<std::string, std::string> back{pairs[i].second, pairs[i].first};
-      if (std::find(pairs.begin(), pairs.end(), back) == pairs.end()) pairs.push_back(back);
+      if (have.insert(back).second) pairs.push_back(back);
     }
   }
   for (const auto& [from, to] : pairs) {
@@ -528,16 +534,12 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
     }
     size_t before = result.events.size();
     coder::CodeMatches(c, s, chosen, &result.events);
-    // One event per (source, target, code) per sentence; sentences hold few events, so compare pairwise.
-    for (size_t i = before; i < result.events.size();) {
-      bool dup = false;
-      for (size_t j = before; j < i && !dup; ++j) {
-        const Event& a = result.events[i];
-        const Event& b = result.events[j];
-        dup = a.source == b.source && a.target == b.target && a.code == b.code;
-      }
-      if (dup) result.events.erase(result.events.begin() + static_cast<long>(i));
-      else ++i;
+    // One event per (source, target, code) per sentence.
+    if (result.events.size() - before > 1) {
+      std::unordered_set<std::string> seen;
+      auto dup = std::remove_if(result.events.begin() + static_cast<long>(before), result.events.end(),
+                                [&](const Event& e) { return !seen.insert(e.source + '|' + e.target + '|' + e.code).second; });
+      result.events.erase(dup, result.events.end());
     }
     coder::Remember(s, &memory);
   }

@@ -37,7 +37,7 @@ class CoderTest : public ::testing::Test {
     Write("verbs/test.txt",
           "042 visit +\n040 hold talks\n114 lodge ... protest\n114 summon +\n036 open ... new chapter\n"
           "173 sentence + ... for spy|espionage [legal]\n173 detain +\n150 enter ... territorial water\n"
-          "111 criticize +\n0841 release +\n");
+          "111 criticize +\n0841 release +\n042 visit by $ to +\n");
     std::vector<Problem> problems;
     auto lex = LoadLexicon({dir_->string(), false}, &problems);
     ASSERT_TRUE(lex.ok()) << lex.status().message();
@@ -150,6 +150,21 @@ TEST_F(CoderTest, EventsCarryEvidenceAndDates) {
   EXPECT_EQ(e.pattern, "test:9");
   EXPECT_EQ(e.quad, 3);
   EXPECT_DOUBLE_EQ(e.goldstein, -2.0);
+}
+
+// Regression: a passive match of a pattern with a `$` slot left the subject placeholder as the target
+// and EmitEvents indexed mentions[-2].
+TEST_F(CoderTest, PassiveWithSourceSlotDoesNotCrash) {
+  EXPECT_EQ(Code("The island was visited by China to inspect the site."), (S{}));
+  EXPECT_EQ(Code("A visit by Abe to China was announced."), (S{"JPNGOV CHN 042"}));
+}
+
+// Regression: a long compound list made N x (N-1) events and took seconds per sentence.
+TEST_F(CoderTest, CompoundListsAreDistinctAndBounded) {
+  std::string text;
+  for (int i = 0; i < 90; ++i) text += "China and Japan and ";
+  EXPECT_EQ(Code(text + "the US held talks."), (S{"CHN JPN 040", "JPN CHN 040", "CHN USA 040", "USA CHN 040",
+                                                   "JPN USA 040", "USA JPN 040"}));
 }
 
 TEST_F(CoderTest, BadInputIsAnErrorNotACrash) {

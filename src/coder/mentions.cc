@@ -24,9 +24,6 @@ constexpr std::array<std::string_view, 62> kModifiers = {
     "state-run", "state-owned", "state", "official", "then", "newly", "ruling", "main", "other",
     "fellow", "junior", "leading", "prominent", "unidentified", "unnamed", "own", "national",
     "federal", "provincial", "current", "exiled"};
-constexpr std::array<std::string_view, 14> kDeterminers = {
-    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some", "several",
-    "many", "both"};
 constexpr std::array<std::string_view, 19> kPrepositions = {
     "of", "with", "to", "from", "in", "on", "at", "for", "against", "near", "over", "between",
     "about", "toward", "towards", "into", "by", "than", "around"};
@@ -147,6 +144,12 @@ void DocumentMemory::NoteCountry(const std::string& code) {
 
 void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
   if (ids_.size() > 500000) ids_.clear();  // bound memory on endless streams of new words
+  if (t->lower.size() > 64) {  // no dictionary word is this long; never cache it
+    t->id = t->name = t->classes = 0;
+    t->parts = {0, 0};
+    t->exact = 0;
+    return;
+  }
   auto it = ids_.find(t->lower);
   if (it == ids_.end()) {
     Ids ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower), ClassesOf(t->lower), {0, 0}};
@@ -309,6 +312,8 @@ bool IsJoiner(const Sentence& s, uint32_t from, uint32_t to, bool* is_and) {
   return *is_and || (n == 1 && w(0) == ",");
 }
 
+constexpr size_t kMaxCompound = 12;
+
 // "China, Japan and South Korea" -> one compound mention.
 void MergeCompounds(Sentence* s) {
   auto& ms = s->mentions;
@@ -339,11 +344,15 @@ void MergeCompounds(Sentence* s) {
         last_code.rfind("NGO", 0) != 0 && last_and - k >= 1 && ms[last_and].last - ms[last_and].first > 1) {
       shared_role = last_code.substr(3);
     }
-    for (size_t j = k; j <= last_and; ++j) {
-      if (j > k) {
-        m.codes.insert(m.codes.end(), ms[j].codes.begin(), ms[j].codes.end());
-        m.why += "& " + ms[j].why;
+    // Members are distinct and bounded: "China and Japan and China ..." is two actors, and a list of
+    // 186 states would otherwise make 186 x 185 events from one sentence.
+    for (size_t j = k + 1; j <= last_and; ++j) {
+      for (const auto& c : ms[j].codes) {
+        if (m.codes.size() < kMaxCompound && std::find(m.codes.begin(), m.codes.end(), c) == m.codes.end()) {
+          m.codes.push_back(c);
+        }
       }
+      if (m.why.size() < 2000) m.why += "& " + ms[j].why;
     }
     for (auto& c : m.codes) {
       if (c.size() == 3 && !shared_role.empty() && c != "IGO") c += shared_role;

@@ -12,7 +12,7 @@
 namespace dyad::eval {
 namespace {
 
-std::string Trim(const std::string& s) {
+std::string Trim(const std::string& s) {  // NOLINT: tiny, local to test-suite parsing
   size_t b = s.find_first_not_of(" \t\r");
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
@@ -85,7 +85,9 @@ GoldenResult RunGolden(const std::vector<GoldenCase>& cases, Coder& coder) {
     Document doc;
     doc.id = c.id.empty() ? fmt::format("{}:{}", c.file, c.line) : c.id;
     doc.text = c.text;
-    if (!c.date.empty()) ParseDate(c.date, &doc.date);
+    if (!c.date.empty() && !ParseDate(c.date, &doc.date)) {
+      r.failures.push_back(fmt::format("{}:{}: bad date '{}'", c.file, c.line, c.date));
+    }
     std::set<Tuple> got, want(c.expected.begin(), c.expected.end());
     auto coded = coder.Code(doc);
     if (coded.ok()) {
@@ -131,15 +133,30 @@ Result<PloverResult> RunPlover(const std::string& path, Coder& coder) {
     ++n;
     if (Trim(line).empty()) continue;
     auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded()) return Status::InvalidInput(fmt::format("{}:{}: invalid JSON", path, n));
-    std::string type = ModernType(j.value("event", ""));
+    if (j.is_discarded() || !j.is_object()) {
+      return Status::InvalidInput(fmt::format("{}:{}: not a JSON object", path, n));
+    }
+    auto str = [&](const char* key) {
+      auto it = j.find(key);
+      return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto list = [&](const char* key, std::set<std::string>* out) {
+      auto it = j.find(key);
+      if (it == j.end() || !it->is_array()) return;
+      for (const auto& v : *it) if (v.is_string()) out->insert(FixCountry(v.get<std::string>()));
+    };
+    std::string type = ModernType(str("event"));
     std::set<std::string> sources, targets;
-    for (const auto& s : j.value("sources", nlohmann::json::array())) if (s.is_string()) sources.insert(FixCountry(s));
-    for (const auto& t : j.value("targets", nlohmann::json::array())) if (t.is_string()) targets.insert(FixCountry(t));
+    list("sources", &sources);
+    list("targets", &targets);
     Document doc;
-    doc.id = j.value("id", "");
-    doc.text = j.value("text", "");
-    ParseDate(j.value("date", ""), &doc.date);
+    doc.id = str("id");
+    doc.text = str("text");
+    if (doc.text.empty()) return Status::InvalidInput(fmt::format("{}:{}: missing field 'text'", path, n));
+    std::string date = str("date");
+    if (!date.empty() && !ParseDate(date, &doc.date)) {
+      return Status::InvalidInput(fmt::format("{}:{}: bad date '{}'", path, n, date));
+    }
     ++r.total;
     auto coded = coder.Code(doc);
     bool type_ok = false, full_ok = false;

@@ -3,6 +3,7 @@
 #define DYAD_EVAL_EVAL_H_
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "dyad/coder.h"

@@ -72,7 +72,12 @@ bool JsonlReader::ReadLine(bool* too_long) {
   while (true) {
     if (pos_ == len_) {
       if (eof_) return any;
-      len_ = static_cast<size_t>(in_.rdbuf()->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size())));
+      try {
+        len_ = static_cast<size_t>(in_.rdbuf()->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size())));
+      } catch (const std::exception& e) {  // e.g. the path is a directory
+        read_error_ = e.what();
+        len_ = 0;
+      }
       pos_ = 0;
       if (len_ == 0) {
         eof_ = true;
@@ -105,6 +110,7 @@ bool JsonlReader::Next(Document* doc, std::string* error) {
       return true;
     }
     if (!buf_.empty() && buf_.back() == '\r') buf_.pop_back();
+    if (line_ == 1 && buf_.rfind("\xEF\xBB\xBF", 0) == 0) buf_.erase(0, 3);  // a UTF-8 byte-order mark
     if (buf_.find_first_not_of(" \t") == std::string::npos) continue;
     *doc = Document{};
     std::string e = ParseDocument(*parser_, buf_, doc);

@@ -2,6 +2,7 @@
 #ifndef DYAD_IO_DOCUMENTS_H_
 #define DYAD_IO_DOCUMENTS_H_
 
+#include <cstdint>
 #include <istream>
 #include <memory>
 #include <string>
@@ -27,13 +28,16 @@ class JsonlReader {
   // Next document. Returns false at end of input. A bad line sets *error (naming file:line and what is
   // wrong) and returns true with `doc` unset; the caller reports it and reads on.
   bool Next(Document* doc, std::string* error);
-  int line() const { return line_; }
+  int64_t line() const { return line_; }
+  // Set when reading failed (not at a clean end of input): what went wrong.
+  const std::string& read_error() const { return read_error_; }
 
  private:
   std::istream& in_;
   std::string name_;
   size_t max_line_bytes_;
-  int line_ = 0;
+  int64_t line_ = 0;
+  std::string read_error_;
   std::string buf_;
   std::vector<char> chunk_;  // read-ahead buffer
   size_t pos_ = 0, len_ = 0;

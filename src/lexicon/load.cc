@@ -406,8 +406,9 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
     visit(p);
     lexicon::LoadVerbs(ld, p, p.stem().string());
   }
-  if (lex->actors.empty()) problems->push_back({options.data_dir, 0, "no actor dictionaries (actors/*.txt)"});
-  if (lex->patterns.empty()) problems->push_back({options.data_dir, 0, "no verb patterns (verbs/*.txt)"});
+  // Without actors or patterns nothing can ever be coded: a configuration error, not a quiet empty run.
+  if (lex->actors.empty()) return Status::NotFound(fmt::format("{}: no actor dictionaries (actors/*.txt)", options.data_dir));
+  if (lex->patterns.empty()) return Status::NotFound(fmt::format("{}: no verb patterns (verbs/*.txt)", options.data_dir));
   if (options.strict && problems->size() > before) {
     return Status::InvalidInput(fmt::format("{} problem(s) in dictionaries under {}", problems->size() - before, options.data_dir));
   }

@@ -33,6 +33,9 @@ void CivilFromDays(Day z, int* y, unsigned* m, unsigned* d) {
 namespace {
 bool Digits(std::string_view s, int* out) {
   if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;  // no signs, no spaces
+  }
   auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
