@@ -228,24 +228,14 @@ bool SameCountries(const Mention& source, const Mention& target) {
   return true;
 }
 
-void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int source, int target,
-                std::string code, std::vector<Event>* out) {
-  const auto& p = c.lex.patterns[m.pattern];
-  const lexicon::CameoInfo* info = c.lex.Cameo(code);
-  if (info == nullptr) return;
-  if (target < 0) target = kNoMention;
-  std::vector<std::pair<std::string, std::string>> pairs;
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+// Who acts towards whom: each source member towards each target member; a compound with no target
+// (or with a target that restates it) acts within itself.
+Pairs BuildPairs(const Sentence& s, int source, int target) {
+  Pairs pairs;
   const Mention& src = s.mentions[source];
-  if (target == kNoMention) {
-    // A compound actor with no target: each member acts towards each other member.
-    for (const auto& a : src.codes) {
-      for (const auto& b : src.codes) {
-        if (a != b) pairs.emplace_back(a, b);
-      }
-    }
-  } else if (SameCountries(src, s.mentions[target])) {
-    // "Tanaka and Zhou signed a communique ... between Japan and China": the target restates the
-    // compound source, so the act is reciprocal among the source's members.
+  if (target == kNoMention || SameCountries(src, s.mentions[target])) {
     for (const auto& a : src.codes) {
       for (const auto& b : src.codes) {
         if (a != b) pairs.emplace_back(a, b);
@@ -269,10 +259,25 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   pairs.erase(std::remove_if(pairs.begin(), pairs.end(), [](const auto& p) {
                 return p.first.rfind("---", 0) == 0 && p.second.rfind("---", 0) == 0;
               }), pairs.end());
-  if (pairs.empty()) {
-    Trace(c, [&] { return std::string(fmt::format("    no event: {}", target == kNoMention ? "no target actor" : "source and target are the same actor")); });
-    return;
+  return pairs;
+}
+
+// A meeting in a country that is neither side's is a meeting at a third location (044). Returns that
+// country, or "".
+std::string ThirdPlace(const Sentence& s, int source, int target) {
+  std::set<std::string> sides;
+  for (const auto& x : s.mentions[source].codes) sides.insert(x.substr(0, 3));
+  for (const auto& x : s.mentions[target].codes) sides.insert(x.substr(0, 3));
+  for (const auto& place : s.mentions) {
+    if (place.first == 0 || s.tokens[place.first - 1].lower != "in" || place.codes.size() != 1) continue;
+    std::string pc = place.codes[0].substr(0, 3);
+    if (pc != "---" && pc != "IGO" && pc != "NGO" && !sides.count(pc)) return pc;
   }
+  return "";
+}
+
+// The evidence: the pattern with its source and target when they stand in the same clause.
+dyad::Span EvidenceSpan(const SentenceContext& c, const Sentence& s, const Match& m, int source, int target) {
   uint32_t a = m.start, b = m.end;
   for (int mi : {source, target}) {
     if (mi < 0) continue;
@@ -281,30 +286,27 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
     a = std::min(a, x.first);
     b = std::max(b, x.last);
   }
-  dyad::Span ev;
-  ev.begin = c.norm.origin[s.tokens[a].begin];
-  ev.end = c.norm.origin[s.tokens[b - 1].end];
-  std::vector<std::string> contexts = info->contexts;
-  for (const auto& ctx : p.contexts) contexts.push_back(ctx);
-  for (const auto& ctx : c.contexts) contexts.push_back(ctx);
-  std::sort(contexts.begin(), contexts.end());
-  contexts.erase(std::unique(contexts.begin(), contexts.end()), contexts.end());
-  // A meeting in a country that is neither side's is a meeting at a third location (044).
+  return {c.norm.origin[s.tokens[a].begin], c.norm.origin[s.tokens[b - 1].end]};
+}
+
+void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int source, int target,
+                std::string code, std::vector<Event>* out) {
+  const auto& p = c.lex.patterns[m.pattern];
+  if (target < 0) target = kNoMention;
+  Pairs pairs = BuildPairs(s, source, target);
+  if (pairs.empty()) {
+    Trace(c, [&] { return fmt::format("    no event: {}", target == kNoMention ? "no target actor" : "source and target are the same actor"); });
+    return;
+  }
   if (code == "040" && target != kNoMention) {
-    std::set<std::string> sides;
-    for (const auto& x : src.codes) sides.insert(x.substr(0, 3));
-    for (const auto& x : s.mentions[target].codes) sides.insert(x.substr(0, 3));
-    for (const auto& place : s.mentions) {
-      if (place.first == 0 || s.tokens[place.first - 1].lower != "in" || place.codes.size() != 1) continue;
-      std::string pc = place.codes[0].substr(0, 3);
-      if (pc != "---" && pc != "IGO" && pc != "NGO" && !sides.count(pc)) {
-        Trace(c, [&] { return "    met in " + pc + ", neither side's country: 040 becomes 044"; });
-        info = c.lex.Cameo("044");
-        code = "044";
-        break;
-      }
+    std::string place = ThirdPlace(s, source, target);
+    if (!place.empty()) {
+      Trace(c, [&] { return "    met in " + place + ", neither side's country: 040 becomes 044"; });
+      code = "044";
     }
   }
+  const lexicon::CameoInfo* info = c.lex.Cameo(code);
+  if (info == nullptr) return;
   // Meeting, talking, negotiating and signing are done together: each side acts towards the other.
   static const std::set<std::string> kReciprocal = {"040", "041", "044", "046", "057"};
   if (target != kNoMention && kReciprocal.count(code)) {
@@ -315,25 +317,30 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
       if (have.insert(back).second) pairs.push_back(back);
     }
   }
+  Event proto;
+  proto.doc_id = c.doc.id;
+  proto.sentence = c.index;
+  proto.date = c.date;
+  proto.code = code;
+  proto.goldstein = info->goldstein;
+  proto.quad = info->quad;
+  proto.plover = info->plover;
+  proto.mode = info->mode;
+  proto.contexts = info->contexts;
+  proto.contexts.insert(proto.contexts.end(), p.contexts.begin(), p.contexts.end());
+  proto.contexts.insert(proto.contexts.end(), c.contexts.begin(), c.contexts.end());
+  std::sort(proto.contexts.begin(), proto.contexts.end());
+  proto.contexts.erase(std::unique(proto.contexts.begin(), proto.contexts.end()), proto.contexts.end());
+  proto.evidence = EvidenceSpan(c, s, m, source, target);
+  proto.evidence_text = c.doc.text.substr(proto.evidence.begin, proto.evidence.end - proto.evidence.begin);
+  uint32_t sb = c.norm.origin[c.begin], se = c.norm.origin[c.end];
+  proto.sentence_text = c.doc.text.substr(sb, se - sb);
+  proto.pattern = p.id;
   for (const auto& [from, to] : pairs) {
-    Event e;
-    e.doc_id = c.doc.id;
-    e.sentence = c.index;
-    e.date = c.date;
+    Event e = proto;
     e.source = from;
     e.target = to;
-    e.code = code;
-    e.goldstein = info->goldstein;
-    e.quad = info->quad;
-    e.plover = info->plover;
-    e.mode = info->mode;
-    e.contexts = contexts;
-    e.evidence = ev;
-    e.evidence_text = c.doc.text.substr(ev.begin, ev.end - ev.begin);
-    uint32_t sb = c.norm.origin[c.begin], se = c.norm.origin[c.end];
-    e.sentence_text = c.doc.text.substr(sb, se - sb);
-    e.pattern = p.id;
-    Trace(c, [&] { return std::string(fmt::format("    EVENT {} -> {} {} ({}, goldstein {})", from, to, code, info->name, info->goldstein)); });
+    Trace(c, [&] { return fmt::format("    EVENT {} -> {} {} ({}, goldstein {})", from, to, code, info->name, info->goldstein); });
     out->push_back(std::move(e));
   }
 }
@@ -390,27 +397,27 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
       continue;
     }
     if (GovernsNextMatch(c.lex, s, m, matches)) {
-      Trace(c, [&] { return std::string(fmt::format("  pattern {} '{}' is the modality of the act after it; not coded alone", p.id, p.text)); });
+      Trace(c, [&] { return (fmt::format("  pattern {} '{}' is the modality of the act after it; not coded alone", p.id, p.text)); });
       continue;
     }
-    Trace(c, [&] { return std::string(fmt::format("  pattern {} '{}' -> {} matched \"{}\"{}", p.id, p.text, p.code, SpanText(s, m.start, m.end),
+    Trace(c, [&] { return (fmt::format("  pattern {} '{}' -> {} matched \"{}\"{}", p.id, p.text, p.code, SpanText(s, m.start, m.end),
                          m.passive ? " (passive)" : "")); });
     std::string cue;
     Modality mod = ModalityBefore(s, m.start, &cue);
     std::string code = p.code;
     switch (mod) {
       case Modality::kNegated:
-        Trace(c, [&] { return std::string(fmt::format("    not coded: negated by '{}'", cue)); });
+        Trace(c, [&] { return (fmt::format("    not coded: negated by '{}'", cue)); });
         continue;
       case Modality::kUnrealized:
-        Trace(c, [&] { return std::string(fmt::format("    not coded: '{}' makes it demanded, not done", cue)); });
+        Trace(c, [&] { return (fmt::format("    not coded: '{}' makes it demanded, not done", cue)); });
         continue;
       case Modality::kRefused: code = RefusalCode(code); break;
       case Modality::kThreatened: code = ThreatCode(code); break;
       case Modality::kIntended: code = IntentCode(code); break;
       case Modality::kPlain: break;
     }
-    if (code != p.code) Trace(c, [&] { return std::string(fmt::format("    '{}' turns {} into {}", cue, p.code, code)); });
+    if (code != p.code) Trace(c, [&] { return (fmt::format("    '{}' turns {} into {}", cue, p.code, code)); });
     int source, target;
     AssignRoles(c, s, m, &source, &target);
     // "suspended exchanges with Japan and postponed talks": coordinated acts of one subject share the
@@ -469,6 +476,62 @@ void Remember(const Sentence& s, DocumentMemory* memory) {
 }  // namespace
 }  // namespace coder
 
+namespace coder {
+namespace {
+
+// The coder's view of one sentence's tokens: word ids, classes and flags.
+void BuildSentence(const Lexicon& lex, CoderState& state, const text::NormalizedText& norm,
+                   const std::vector<text::RawToken>& raw, const text::SentenceRange& r, Sentence* s) {
+  s->tokens.reserve(r.last - r.first);
+  for (uint32_t k = r.first; k < r.last; ++k) {
+    const auto& t = raw[k];
+    Token tok;
+    tok.begin = t.begin;
+    tok.end = t.end;
+    tok.text = std::string_view(norm.text).substr(t.begin, t.end - t.begin);
+    tok.lower = lexicon::Lower(tok.text);
+    tok.capitalized = t.capitalized;
+    tok.all_caps = t.all_caps;
+    tok.punct = t.kind == text::TokenKind::kPunct;
+    tok.number = t.kind == text::TokenKind::kNumber;
+    state.cache.Fill(lex, state.stemmer, &tok);
+    s->tokens.push_back(std::move(tok));
+  }
+}
+
+// The sentence's own date ("on Friday"), or kNoDate. Only sentences with a date word pay for it.
+Day SentenceDate(const Sentence& s, Day doc_date, std::string* cue) {
+  bool has_date_word = false;
+  for (const auto& t : s.tokens) has_date_word = has_date_word || (t.classes & kDateWord);
+  if (!has_date_word) return kNoDate;
+  std::vector<std::string_view> words;
+  words.reserve(s.tokens.size());
+  for (const auto& t : s.tokens) words.push_back(t.lower);
+  return text::ResolveDate(words, doc_date, cue);
+}
+
+// One event per (source, target, code) per sentence: keeps the first of events[from..].
+void DedupEvents(size_t from, std::vector<Event>* events) {
+  if (events->size() - from < 2) return;
+  std::unordered_set<std::string> seen;
+  auto dup = std::remove_if(events->begin() + static_cast<long>(from), events->end(), [&](const Event& e) {
+    return !seen.insert(e.source + '|' + e.target + '|' + e.code).second;
+  });
+  events->erase(dup, events->end());
+}
+
+void TraceSentence(const Lexicon& lex, const Sentence& s, size_t index, Day date, const std::string& cue,
+                   std::vector<std::string>* trace) {
+  trace->push_back(fmt::format("sentence {}: \"{}\"", index + 1, SpanText(s, 0, static_cast<uint32_t>(s.tokens.size()))));
+  std::string toks;
+  for (const auto& t : s.tokens) toks += fmt::format("{}/{} ", t.text, lex.vocab.KeyOf(t.id));
+  trace->push_back("  tokens (word/lemma-stem): " + toks);
+  if (date != kNoDate) trace->push_back(fmt::format("  date: '{}' -> {}", cue, FormatDate(date)));
+}
+
+}  // namespace
+}  // namespace coder
+
 Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation) {
   if (doc.text.size() > kMaxDocumentBytes) {
     return Status::InvalidInput(fmt::format("text is {} bytes, more than the limit of {}", doc.text.size(), kMaxDocumentBytes));
@@ -489,39 +552,12 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
       continue;
     }
     coder::Sentence s;
-    s.tokens.reserve(r.last - r.first);
-    std::vector<std::string_view> words;
-    for (uint32_t k = r.first; k < r.last; ++k) {
-      const auto& t = raw[k];
-      coder::Token tok;
-      tok.begin = t.begin;
-      tok.end = t.end;
-      tok.text = std::string_view(norm->text).substr(t.begin, t.end - t.begin);
-      tok.lower = lexicon::Lower(tok.text);
-      tok.capitalized = t.capitalized;
-      tok.all_caps = t.all_caps;
-      tok.punct = t.kind == text::TokenKind::kPunct;
-      tok.number = t.kind == text::TokenKind::kNumber;
-      state_->cache.Fill(lexicon_, state_->stemmer, &tok);
-      s.tokens.push_back(std::move(tok));
-    }
-    // Only sentences with a date word pay for date resolution.
-    bool has_date_word = false;
-    for (const auto& t : s.tokens) has_date_word = has_date_word || (t.classes & coder::kDateWord);
-    if (has_date_word) {
-      for (const auto& t : s.tokens) words.push_back(t.lower);
-    }
+    coder::BuildSentence(lexicon_, *state_, norm.value(), raw, r, &s);
     std::string date_cue;
-    Day date = has_date_word ? text::ResolveDate(words, doc.date, &date_cue) : kNoDate;
+    Day date = coder::SentenceDate(s, doc.date, &date_cue);
     coder::SentenceContext c{lexicon_, doc, norm.value(), static_cast<int>(si), date == kNoDate ? doc.date : date,
                              raw[r.first].begin, raw[r.last - 1].end, {}, trace};
-    if (trace != nullptr) {
-      trace->push_back(fmt::format("sentence {}: \"{}\"", si + 1, coder::SpanText(s, 0, static_cast<uint32_t>(s.tokens.size()))));
-      std::string toks;
-      for (const auto& t : s.tokens) toks += fmt::format("{}/{} ", t.text, lexicon_.vocab.KeyOf(t.id));
-      trace->push_back("  tokens (word/lemma-stem): " + toks);
-      if (date != kNoDate) trace->push_back(fmt::format("  date: '{}' -> {}", date_cue, FormatDate(date)));
-    }
+    if (trace != nullptr) coder::TraceSentence(lexicon_, s, si, date, date_cue, trace);
     coder::FindMentions(lexicon_, c.date, &memory, &s, trace);
     coder::MarkClauses(&s, trace);
     c.contexts = coder::IssueContexts(lexicon_, s);
@@ -534,13 +570,7 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
     }
     size_t before = result.events.size();
     coder::CodeMatches(c, s, chosen, &result.events);
-    // One event per (source, target, code) per sentence.
-    if (result.events.size() - before > 1) {
-      std::unordered_set<std::string> seen;
-      auto dup = std::remove_if(result.events.begin() + static_cast<long>(before), result.events.end(),
-                                [&](const Event& e) { return !seen.insert(e.source + '|' + e.target + '|' + e.code).second; });
-      result.events.erase(dup, result.events.end());
-    }
+    coder::DedupEvents(before, &result.events);
     coder::Remember(s, &memory);
   }
   return result;

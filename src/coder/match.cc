@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, 9> kBeForms = {"is", "are", "was", "were"
 
 bool IsBe(std::string_view w) { return std::find(kBeForms.begin(), kBeForms.end(), w) != kBeForms.end(); }
 
-// A participle: regular "-ed"/"-en" or an irregular form the vocabulary maps.
+// A participle: regular "-ed"/"-en"/"-wn", or one of the common irregular participles listed here.
 bool LooksParticiple(const Token& t) {
   std::string_view w = t.lower;
   if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en" || w.substr(w.size() - 2) == "wn")) return true;

@@ -10,11 +10,6 @@
 namespace dyad::coder {
 namespace {
 
-template <size_t N>
-bool In(const std::array<std::string_view, N>& set, std::string_view w) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // Words that may stand before or between the parts of an actor phrase without ending it.
 constexpr std::array<std::string_view, 62> kModifiers = {
     "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some",
@@ -130,9 +125,8 @@ std::string Compose(const std::string& person, const std::string& actor, const s
 
 }  // namespace
 
-bool IsPreposition(std::string_view lower) { return IsPrepositionWord(lower); }
-bool IsModifierWord(std::string_view lower) { return In(kModifiers, lower); }
-bool IsPrepositionWord(std::string_view lower) { return In(kPrepositions, lower); }
+bool IsModifierWord(std::string_view lower) { return InList(kModifiers, lower); }
+bool IsPrepositionWord(std::string_view lower) { return InList(kPrepositions, lower); }
 
 void DocumentMemory::NoteCountry(const std::string& code) {
   std::string c = CountryOf(code);
@@ -490,7 +484,7 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
     if (toks[k].lower == "both" && k != i) continue;
     uint32_t h = k + 1;
     if (h < toks.size() && (toks[h].lower == "asian" || toks[h].lower == "foreign")) ++h;
-    if (h >= toks.size() || !In(kReferenceHeads, toks[h].lower) || toks[h].mention >= 0) continue;
+    if (h >= toks.size() || !InList(kReferenceHeads, toks[h].lower) || toks[h].mention >= 0) continue;
     // Countries named earlier in this sentence count too.
     std::vector<std::string> recent = memory->recent_countries;
     for (const auto& m : s->mentions) {

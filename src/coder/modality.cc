@@ -1,16 +1,13 @@
 #include "coder/modality.h"
 
+#include "coder/sentence.h"
+
 #include <algorithm>
 #include <array>
 #include <map>
 
 namespace dyad::coder {
 namespace {
-
-template <size_t N>
-bool In(const std::array<std::string_view, N>& set, std::string_view w) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
 
 constexpr std::array<std::string_view, 6> kNegators = {"not", "n't", "never", "no", "without", "nor"};
 constexpr std::array<std::string_view, 16> kRefusals = {
@@ -45,13 +42,13 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
   for (uint32_t k = start; k > 0 && n < w.size(); --k) {
     const Token& t = toks[k - 1];
     if (t.clause != clause || t.mention >= 0) break;
-    if (In(kAdverbs, t.lower)) continue;
+    if (InList(kAdverbs, t.lower)) continue;
     w[n++] = t.lower;
   }
   for (size_t i = 0; i < n && i < 3; ++i) {
-    if (In(kNegators, w[i])) {
+    if (InList(kNegators, w[i])) {
       // "will not meet", "won't accept", "cannot accept": a refusal, which CAMEO codes as rejection.
-      if (i + 1 < n && In(kWillNot, w[i + 1])) {
+      if (i + 1 < n && InList(kWillNot, w[i + 1])) {
         *cue = std::string(w[i + 1]) + " " + std::string(w[i]);
         return Modality::kRefused;
       }
@@ -60,18 +57,18 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
     }
   }
   // "Iraq must cooperate", "Japan should apologise": demanded or advised, not done.
-  if (n >= 1 && In(kObligation, w[0])) {
+  if (n >= 1 && InList(kObligation, w[0])) {
     *cue = std::string(w[0]);
     return Modality::kUnrealized;
   }
   if (n >= 2 && w[0] == "to") {
     *cue = std::string(w[1]) + " to";
-    if (In(kRefusals, w[1])) return Modality::kRefused;
-    if (In(kThreats, w[1])) return Modality::kThreatened;
-    if (In(kIntents, w[1])) return Modality::kIntended;
-    if (n >= 3 && In(kIntents, w[2]) && (w[1] == "be" || w[1] == "not")) return Modality::kIntended;
+    if (InList(kRefusals, w[1])) return Modality::kRefused;
+    if (InList(kThreats, w[1])) return Modality::kThreatened;
+    if (InList(kIntents, w[1])) return Modality::kIntended;
+    if (n >= 3 && InList(kIntents, w[2]) && (w[1] == "be" || w[1] == "not")) return Modality::kIntended;
   }
-  if (n >= 1 && In(kFuture, w[0]) && w[0] != "to") {
+  if (n >= 1 && InList(kFuture, w[0]) && w[0] != "to") {
     *cue = std::string(w[0]);
     return Modality::kIntended;
   }
@@ -80,7 +77,7 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
   for (uint32_t k = start, seen = 0; k > 1 && seen < 12; --k, ++seen) {
     const Token& t = toks[k - 1];
     if (t.clause != clause || t.mention >= 0 || t.lower == "," || t.lower == "and") break;
-    if (t.lower == "to" && In(kIntents, toks[k - 2].lower) && toks[k - 2].mention < 0) {
+    if (t.lower == "to" && InList(kIntents, toks[k - 2].lower) && toks[k - 2].mention < 0) {
       *cue = toks[k - 2].lower + " to";
       return Modality::kIntended;
     }

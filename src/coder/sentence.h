@@ -87,9 +87,17 @@ void FindMentions(const Lexicon& lex, Day date, DocumentMemory* memory, Sentence
 // Marks clause boundaries and the attribution speaker.
 void MarkClauses(Sentence* s, std::vector<std::string>* trace);
 
-bool IsPreposition(std::string_view lower);
 bool IsModifierWord(std::string_view lower);     // slow: for ClassesOf
 bool IsPrepositionWord(std::string_view lower);  // slow: for ClassesOf
+
+// Membership in a short constant word list (for lists read once per match, not per token).
+template <size_t N>
+bool InList(const std::array<std::string_view, N>& list, std::string_view w) {
+  for (std::string_view x : list) {
+    if (x == w) return true;
+  }
+  return false;
+}
 
 // A fixed set of words, for constant-time membership tests on hot paths.
 class WordSet {

@@ -142,8 +142,6 @@ struct Loader {
   }
 };
 
-bool ParseDay(const std::string& s, Day* out) { return ParseDate(s, out); }
-
 void LoadActors(Loader& ld, const fs::path& path, bool person_file) {
   std::vector<std::string> lines;
   if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
@@ -166,11 +164,11 @@ void LoadActors(Loader& ld, const fs::path& path, bool person_file) {
     }
     bool bad = false;
     if (f.size() >= 3 && !f[2].empty()) {
-      if (!ParseDay(f[2], &row.from)) { ld.Report(fmt::format("bad from-date '{}'", f[2])); bad = true; }
+      if (!ParseDate(f[2], &row.from)) { ld.Report(fmt::format("bad from-date '{}'", f[2])); bad = true; }
       row.dated = true;
     }
     if (f.size() >= 4 && !f[3].empty()) {
-      if (!ParseDay(f[3], &row.to)) { ld.Report(fmt::format("bad to-date '{}'", f[3])); bad = true; }
+      if (!ParseDate(f[3], &row.to)) { ld.Report(fmt::format("bad to-date '{}'", f[3])); bad = true; }
       row.dated = true;
     }
     if (!bad && row.from > row.to) { ld.Report(fmt::format("from-date {} is after to-date {}", f[2], f[3])); bad = true; }
