@@ -442,9 +442,8 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
 std::vector<std::string> IssueContexts(const Lexicon& lex, const Sentence& s) {
   std::vector<std::string> out;
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
-    for (uint32_t key : {s.tokens[i].exact, s.tokens[i].id}) {
-      if (key == 0) continue;
-      const auto* cands = lex.issue_index.Candidates(key);
+    const std::vector<uint32_t>* by_exact = s.tokens[i].exact != 0 ? lex.issue_index.Candidates(s.tokens[i].exact) : nullptr;
+    for (const std::vector<uint32_t>* cands : {by_exact, s.tokens[i].issue_starts}) {
       if (cands == nullptr) continue;
       for (uint32_t ci : *cands) {
         const auto& words = lex.issues[ci].words;
@@ -538,6 +537,7 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
   }
   auto norm = text::Normalize(doc.text);
   if (!norm.ok()) return norm.status();
+  state_->cache.StartDocument();
   bool truncated = false;
   auto raw = text::Tokenize(norm->text, SIZE_MAX, &truncated);
   if (raw.empty()) return Status::InvalidInput("text is empty");

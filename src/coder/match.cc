@@ -239,8 +239,8 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     const Token& t = s.tokens[i];
     if (t.id == 0 || !usable(t)) continue;
-    if (t.id >= lex.patterns_by_anchor.size()) continue;
-    for (const auto& entry : lex.patterns_by_anchor[t.id]) {
+    if (t.anchored == nullptr) continue;
+    for (const auto& entry : *t.anchored) {
       if ((entry.need0 & bits) == 0 || (entry.need1 & bits) == 0) continue;
       const uint32_t pi = entry.pattern;
       if (!RequiredWordsPresent(lex.patterns[pi], present, bits)) continue;

@@ -39,12 +39,11 @@ bool WordMatches(const Token& t, const lexicon::WordMatcher& w, bool headline) {
 
 // The longest dictionary phrase of `index` starting at token i; returns its length (0 if none).
 template <typename Entries>
-uint32_t Longest(const Entries& entries, const lexicon::PhraseIndex& index, const Sentence& s, uint32_t i,
-                 bool headline, uint32_t* entry) {
+uint32_t Longest(const Entries& entries, const lexicon::PhraseIndex& index, const std::vector<uint32_t>* by_name,
+                 const Sentence& s, uint32_t i, bool headline, uint32_t* entry) {
   uint32_t best = 0;
-  for (uint32_t key : {s.tokens[i].exact, s.tokens[i].name}) {
-    if (key == lexicon::kUnknownWord) continue;
-    const auto* cands = index.Candidates(key);
+  const std::vector<uint32_t>* by_exact = s.tokens[i].exact != 0 ? index.Candidates(s.tokens[i].exact) : nullptr;
+  for (const std::vector<uint32_t>* cands : {by_exact, by_name}) {
     if (cands == nullptr) continue;
     for (uint32_t c : *cands) {
       const auto& words = entries[c].words;
@@ -81,8 +80,8 @@ std::vector<Atom> FindAtoms(const Lexicon& lex, const Sentence& s) {
   for (uint32_t i = 0; i < s.tokens.size();) {
     if (s.tokens[i].punct && s.tokens[i].name == 0) { ++i; continue; }
     uint32_t actor_entry = 0, agent_entry = 0;
-    uint32_t a = Longest(lex.actors, lex.actor_index, s, i, headline, &actor_entry);
-    uint32_t g = Longest(lex.agents, lex.agent_index, s, i, headline, &agent_entry);
+    uint32_t a = Longest(lex.actors, lex.actor_index, s.tokens[i].actor_starts, s, i, headline, &actor_entry);
+    uint32_t g = Longest(lex.agents, lex.agent_index, s.tokens[i].agent_starts, s, i, headline, &agent_entry);
     // "Iranian-backed", "Japan-based": the state in a hyphenated modifier (two states, as in
     // "China-Japan", are left to HyphenatedActors, which makes a compound).
     if (a == 0 && g == 0 && s.tokens[i].parts[0] != 0) {
@@ -136,8 +135,11 @@ void DocumentMemory::NoteCountry(const std::string& code) {
   recent_countries.push_back(c);
 }
 
-void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
+void WordCache::StartDocument() {
   if (ids_.size() > 500000) ids_.clear();  // bound memory on endless streams of new words
+}
+
+void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
   if (t->lower.size() > 64) {  // no dictionary word is this long; never cache it
     t->id = t->name = t->classes = 0;
     t->parts = {0, 0};
@@ -146,7 +148,18 @@ void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
   }
   auto it = ids_.find(t->lower);
   if (it == ids_.end()) {
-    Ids ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower), ClassesOf(t->lower), {0, 0}};
+    Ids ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower), ClassesOf(t->lower), {0, 0},
+            nullptr, nullptr, nullptr, nullptr};
+    if (ids.name != 0) {
+      ids.actor_starts = lex.actor_index.Candidates(ids.name);
+      ids.agent_starts = lex.agent_index.Candidates(ids.name);
+    }
+    if (ids.stem != 0) {
+      ids.issue_starts = lex.issue_index.Candidates(ids.stem);
+      if (ids.stem < lex.patterns_by_anchor.size() && !lex.patterns_by_anchor[ids.stem].empty()) {
+        ids.anchored = &lex.patterns_by_anchor[ids.stem];
+      }
+    }
     size_t dash = t->lower.find('-');
     if (dash != std::string::npos && dash > 0) {
       ids.parts[0] = lex.vocab.LookupName(std::string_view(t->lower).substr(0, dash));
@@ -156,6 +169,10 @@ void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
     it = ids_.emplace(t->lower, ids).first;
   }
   t->parts = it->second.parts;
+  t->actor_starts = it->second.actor_starts;
+  t->agent_starts = it->second.agent_starts;
+  t->issue_starts = it->second.issue_starts;
+  t->anchored = it->second.anchored;
   t->classes = it->second.classes;
   t->id = it->second.stem;
   t->name = it->second.name;

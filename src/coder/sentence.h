@@ -35,6 +35,12 @@ struct Token {
   uint32_t id = 0, name = 0, exact = 0;  // vocabulary ids: stem, noun form, exact (0 = unknown)
   uint32_t classes = 0;                  // WordClass bits
   std::array<uint32_t, 2> parts{};       // name ids of a hyphenated word's first two parts ("China-Japan")
+  // Dictionary entries that may start at this word (by name id / stem id), resolved once per distinct
+  // word so that most tokens never touch the large id-indexed tables. Null when there are none.
+  const std::vector<uint32_t>* actor_starts = nullptr;
+  const std::vector<uint32_t>* agent_starts = nullptr;
+  const std::vector<uint32_t>* issue_starts = nullptr;
+  const std::vector<Lexicon::AnchorEntry>* anchored = nullptr;
   bool capitalized = false, all_caps = false, punct = false, number = false;
   int mention = -1;             // index of the mention covering this token
   int clause = 0;
@@ -69,12 +75,18 @@ struct Sentence {
 // Per-thread caches: surface word -> vocabulary ids.
 class WordCache {
  public:
+  // Call between documents: the cache may be emptied there (never while tokens point into it).
+  void StartDocument();
   void Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t);
 
  private:
   struct Ids {
     uint32_t stem, name, classes;
     std::array<uint32_t, 2> parts;
+    const std::vector<uint32_t>* actor_starts;
+    const std::vector<uint32_t>* agent_starts;
+    const std::vector<uint32_t>* issue_starts;
+    const std::vector<Lexicon::AnchorEntry>* anchored;
   };
   std::unordered_map<std::string, Ids> ids_;
 };
