@@ -76,7 +76,9 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
   // force" - look further back, to the clause's last actor or comma.
   for (uint32_t k = start, seen = 0; k > 1 && seen < 12; --k, ++seen) {
     const Token& t = toks[k - 1];
-    if (t.clause != clause || t.mention >= 0 || t.lower == "," || t.lower == "and") break;
+    // Lists inside the phrase ("political, diplomatic and security dialogue") do not end it; a new
+    // clause or an actor does.
+    if (t.clause != clause || t.mention >= 0 || t.lower == ";") break;
     if (t.lower == "to" && InList(kIntents, toks[k - 2].lower) && toks[k - 2].mention < 0) {
       *cue = toks[k - 2].lower + " to";
       return Modality::kIntended;
