@@ -368,12 +368,18 @@ bool GovernsNextMatch(const Lexicon& lex, const Sentence& s, const Match& m, con
 // for talks": the act after an appeal, demand, accusation, rejection or threat is its content, not an
 // event that happened. Returns the embedding match, or nullptr.
 const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& n, const std::vector<Match>& matches) {
-  static const std::set<std::string> kEmbedding = {"02", "10", "11", "12", "13"};
+  static const std::set<std::string> kEmbedding = {"01", "02", "10", "11", "12", "13"};
   for (const Match& m : matches) {
-    if (&m == &n || m.end > n.start || n.start - m.end > 8) continue;
+    if (&m == &n || m.end > n.start || n.start - m.end > 16) continue;
     if (!kEmbedding.count(lex.patterns[m.pattern].code.substr(0, 2))) continue;
-    if (s.tokens[m.anchor].clause != s.tokens[n.anchor].clause) continue;
+    // Statements (01) embed what follows "that" even across the clause boundary "that" opens.
+    bool statement = lex.patterns[m.pattern].code.substr(0, 2) == "01";
+    if (!statement && s.tokens[m.anchor].clause != s.tokens[n.anchor].clause) continue;
+    if (statement && s.tokens[n.anchor].clause - s.tokens[m.anchor].clause > 1) continue;
     bool complement = false, coordinated = false;
+    // The outer pattern may end in its complementiser ("acknowledge ... that").
+    std::string_view last = s.tokens[m.end - 1].lower;
+    complement = last == "that" || last == "to" || last == "of" || last == "for";
     for (uint32_t k = m.end; k < n.start; ++k) {
       std::string_view w = s.tokens[k].lower;
       complement = complement || w == "to" || w == "that" || w == "of" || w == "for" || w == "on" || w == "from";
