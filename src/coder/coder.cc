@@ -202,7 +202,15 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
       return;
     }
   }
-  if (*target == kNoMention) *target = ObjectOf(s, clause, m.end, *source, true);
+  if (*target == kNoMention) {
+    *target = ObjectOf(s, clause, m.end, *source, true);
+    // "Japan and China pledged to deepen economic ties and to work toward a pact with South Korea":
+    // a compound acts among itself unless its object follows closely.
+    if (*target >= 0 && *source >= 0 && s.mentions[*source].codes.size() > 1 &&
+        s.mentions[*target].first > m.end + 4) {
+      *target = kNoMention;
+    }
+  }
   // With no other target, the place where a government acts is what it acts on ("lifted the curfew
   // in Sudan", "extended the curfew in Abidjan").
   // Only for acts done to a place (easing or imposing controls, investigating, deploying, attacking),
