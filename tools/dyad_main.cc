@@ -101,6 +101,7 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
   std::vector<std::string> files = flags.files.empty() ? std::vector<std::string>{"-"} : flags.files;
   bool had_errors = false;
   std::vector<dyad::Event> table;
+  size_t documents = 0, skipped = 0;
   for (const auto& file : files) {
     std::ifstream fin;
     std::istream* in = &std::cin;
@@ -129,12 +130,15 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
       CodeBatch(coders, batch, read_errors, &results);
       std::string out;
       for (size_t i = 0; i < batch.size(); ++i) {
+        ++documents;
         if (!read_errors[i].empty()) {
           fmt::print(stderr, "dyad: {}; skipped\n", read_errors[i]);
           had_errors = true;
+          ++skipped;
           continue;
         }
         if (!results[i].ok()) {
+          ++skipped;
           fmt::print(stderr, "dyad: {}:{}: document '{}': {}; skipped\n", name, lines[i], batch[i].id,
                      results[i].status().message());
           had_errors = true;
@@ -173,7 +177,11 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
       had_errors = true;
     }
   }
-  if (format == dyad::io::EventFormat::kTable) Out(dyad::io::EventsToTable(table));
+  if (format == dyad::io::EventFormat::kTable) {
+    Out(dyad::io::EventsToTable(table));
+    Out(fmt::format("{} events from {} documents{}\n", table.size(), documents,
+                    skipped > 0 ? fmt::format(" ({} skipped, see the messages above)", skipped) : ""));
+  }
   FlushOut();
   return had_errors ? 1 : 0;
 }
