@@ -213,9 +213,11 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
   }
   // With no other target, the place where a government acts is what it acts on ("lifted the curfew
   // in Sudan", "extended the curfew in Abidjan").
-  // Only for acts done to a place (easing or imposing controls, investigating, deploying, attacking),
-  // not for meetings or statements, whose place is just where they happened.
-  static const std::set<std::string> kPlaceRoots = {"08", "09", "15", "17", "18", "19", "20"};
+  // Only for acts that can be done to a place (aid, easing or imposing controls, investigating,
+  // deploying, attacking), not for statements, appeals, meetings or diplomacy (01, 02, 04, 05), whose
+  // place is just where they happened.
+  static const std::set<std::string> kPlaceRoots = {"03", "06", "07", "08", "09", "10", "11", "12",
+                                                    "13", "14", "15", "16", "17", "18", "19", "20"};
   if (*target == kNoMention && *source >= 0 && s.mentions[*source].codes.size() == 1 &&
       kPlaceRoots.count(p.code.substr(0, 2))) {
     *target = PlaceOf(s, clause, m.end, *source);
