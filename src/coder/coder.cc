@@ -72,6 +72,19 @@ int ObjectOf(const Sentence& s, int clause, uint32_t after, int exclude, bool sk
   return kNoMention;
 }
 
+// The subject of the clause right after `clause` when that clause gives a reason ("after", "over",
+// "because", "following", "as"), provided nothing but adverbials stands between.
+int ReasonClauseActor(const Sentence& s, int clause, uint32_t after, int exclude) {
+  uint32_t k = after;
+  while (k < s.tokens.size() && s.tokens[k].clause == clause) ++k;
+  if (k >= s.tokens.size() || k - after > 6 || s.tokens[k].clause != clause + 1) return kNoMention;
+  std::string_view w = s.tokens[k].lower;
+  if (w != "after" && w != "because" && w != "as" && w != "since") return kNoMention;
+  int subject = SubjectOf(s, clause + 1, UINT32_MAX);
+  if (subject == exclude) return kNoMention;
+  return subject;
+}
+
 // The last actor before token `before` in the clause, whatever governs it.
 int NearestBefore(const Sentence& s, int clause, uint32_t before) {
   int best = kNoMention;
@@ -213,6 +226,12 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
   }
   // With no other target, the place where a government acts is what it acts on ("lifted the curfew
   // in Sudan", "extended the curfew in Abidjan").
+  // "Japan lodged a protest after a Chinese survey ship was spotted ...": a reaction with no object of
+  // its own reacts to the actor of the clause that gives its reason.
+  static const std::set<std::string> kReactionRoots = {"10", "11", "12", "13", "14", "16", "17"};
+  if (*target == kNoMention && *source >= 0 && kReactionRoots.count(p.code.substr(0, 2))) {
+    *target = ReasonClauseActor(s, clause, m.end, *source);
+  }
   // Only for acts that can be done to a place (aid, easing or imposing controls, investigating,
   // deploying, attacking), not for statements, appeals, meetings or diplomacy (01, 02, 04, 05), whose
   // place is just where they happened.
