@@ -87,8 +87,13 @@ void MarkClauses(Sentence* s, std::vector<std::string>* trace) {
     s->speaker = speaker;
     const uint32_t speaker_first = m.first;
     // "China said it would ..." : the pronoun is the speaker.
+    // "announced on Thursday that it ...": dates and "that" may stand between verb and pronoun.
     uint32_t p = i + 1;
-    if (p < toks.size() && toks[p].lower == "that") ++p;
+    while (p < toks.size() && p < i + 5 && toks[p].mention < 0 &&
+           ((toks[p].classes & kDateWord) || toks[p].lower == "on" || toks[p].lower == "that" ||
+            toks[p].lower == "last" || toks[p].lower == "this")) {
+      ++p;
+    }
     if (p < toks.size() && toks[p].mention < 0 &&
         (toks[p].lower == "it" || toks[p].lower == "they" || toks[p].lower == "he" || toks[p].lower == "she")) {
       Mention pm;

@@ -36,11 +36,14 @@ namespace {
 
 // "thousands of protesters", "a group of activists": the "of" does not govern a complement.
 bool QuantityOf(const Sentence& s, uint32_t first) {
+  // "about 200 supporters", "up to 100 ethnic Albanians": the preposition counts, it does not govern.
+  if (first >= 1 && s.tokens[first].number) return true;
   if (first < 2 || s.tokens[first - 1].lower != "of") return false;
   const Token& q = s.tokens[first - 2];
   static const std::set<std::string_view> kQuantities = {
       "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "some", "many",
-      "most", "several", "all", "members", "number", "crowd", "crowds", "team", "delegation", "lot", "one"};
+      "most", "several", "all", "members", "number", "crowd", "crowds", "team", "delegation", "lot", "one",
+      "supporters", "followers", "relatives", "families", "leaders", "representatives", "delegates"};
   return q.number || kQuantities.count(q.lower) > 0;
 }
 
