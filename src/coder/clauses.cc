@@ -73,6 +73,13 @@ void MarkClauses(Sentence* s, std::vector<std::string>* trace) {
     uint32_t k = i;
     while (k > 0 && k + 2 > i && (toks[k - 1].lower == "also" || toks[k - 1].lower == "has" || toks[k - 1].lower == "had")) --k;
     if (k > 0 && toks[k - 1].mention >= 0) speaker = toks[k - 1].mention;
+    // "Japanese prosecutors in Naha said": the place is where the speaker is, not the speaker.
+    if (speaker >= 0 && s->mentions[speaker].place) {
+      uint32_t f = s->mentions[speaker].first;
+      if (f >= 2 && (toks[f - 1].lower == "in" || toks[f - 1].lower == "at") && toks[f - 2].mention >= 0) {
+        speaker = toks[f - 2].mention;
+      }
+    }
     uint32_t after = i + 1;
     if (after < toks.size() && toks[after].lower == "to") ++after;
     bool inverted = speaker < 0 && after < toks.size() && toks[after].mention >= 0;

@@ -69,6 +69,11 @@ int ObjectOf(const Sentence& s, int clause, uint32_t after, int exclude, bool sk
       std::string_view prep = s.tokens[m.first - 1].lower;
       if (skip_by && prep == "by") continue;
       if (prep == "in" || prep == "at" || prep == "during" || prep == "inside") continue;  // places, not targets
+      // A city or region reached or left ("flew home to Fujian", "masks to Wuhan") is a destination.
+      if (m.place && (prep == "to" || prep == "from" || prep == "near" || prep == "into" || prep == "toward" ||
+                      prep == "towards" || prep == "of")) {
+        continue;
+      }
     }
     return static_cast<int>(k);
   }

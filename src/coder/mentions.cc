@@ -217,6 +217,7 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
     uint32_t j = skip_modifiers(i);
     if (j >= toks.size() || atom_at[j] < 0) { ++i; continue; }
     std::string person, actor, role, why;
+    bool place = false;
     bool any_actor = false;
     uint32_t end = j;
     while (j < toks.size() && atom_at[j] >= 0) {
@@ -234,6 +235,7 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
         } else {
           if (any_actor) break;  // a second state starts a new mention
           actor = row.code;
+          place = e.place;
         }
         any_actor = true;
         if (explain) {
@@ -295,12 +297,17 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
         (toks[j - 1].number || toks[start].number)) {
       role = "CVL";
     }
-    std::string code = Compose(person, actor, role);
+    // "Chinese fans", "the Japanese team": a head noun coded `-` names no actor, so neither does the phrase.
+    // Only a bare state is dropped; "a United Nations team" or "Xi's team" stay the organisation or person.
+    bool no_actor = role == "-" && person.empty() && actor.size() == 3;
+    if (role == "-" && !no_actor) role.clear();
+    std::string code = no_actor ? "" : Compose(person, actor, role);
     if (code.empty()) { i = end > i ? end : i + 1; continue; }
     Mention m;
     m.first = start;
     m.last = end;
     m.codes = {code};
+    m.place = place && role.empty() && person.empty();
     m.person = !person.empty();
     m.has_role = code.size() > 3;
     m.why = why;

@@ -54,6 +54,7 @@ struct Mention {
   bool person = false;
   bool has_role = false;
   bool inferred = false;         // the country was guessed from context, not read
+  bool place = false;            // a bare city or region, with no role
   std::string why;               // how the code was found, for explanations
 };
 

@@ -38,6 +38,7 @@ struct ActorEntry {
   Phrase words;
   std::string name;  // as first written
   bool person = false;
+  bool place = false;  // a city or region (actors/places*.txt): where things happen, rarely who acts
   std::vector<ActorRow> rows;
   // The row for a document date (dated rows first, then the undated fallback, then the nearest).
   const ActorRow& RowFor(Day date) const;

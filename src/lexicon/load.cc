@@ -142,7 +142,7 @@ struct Loader {
   }
 };
 
-void LoadActors(Loader& ld, const fs::path& path, bool person_file) {
+void LoadActors(Loader& ld, const fs::path& path, bool person_file, bool place_file) {
   std::vector<std::string> lines;
   if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
   std::unordered_map<std::string, uint32_t> by_name;  // same names on several lines: one entry
@@ -187,6 +187,7 @@ void LoadActors(Loader& ld, const fs::path& path, bool person_file) {
         e.words = std::move(p);
         e.name = name;
         e.person = person_file;  // organisations may have dated rows too; only people files hold persons
+        e.place = place_file;
         ld.lex->actors.push_back(std::move(e));
       }
       ActorEntry& e = ld.lex->actors[it->second];
@@ -204,7 +205,7 @@ void LoadAgents(Loader& ld, const fs::path& path) {
     if (body.empty()) continue;
     auto f = Split(body, '|');
     if (f.size() != 2) { ld.Report(fmt::format("expected 'names | ROLE', got '{}'", body)); continue; }
-    if (!IsRoleCode(f[1])) { ld.Report(fmt::format("unknown role code '{}'", f[1])); continue; }
+    if (f[1] != "-" && !IsRoleCode(f[1])) { ld.Report(fmt::format("unknown role code '{}'", f[1])); continue; }
     for (const std::string& name : Split(f[0], ';')) {
       if (name.empty()) continue;
       Phrase p = ld.Compile(name);
@@ -396,7 +397,7 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
   }
   for (const auto& p : lexicon::TextFiles(root / "actors")) {
     visit(p);
-    lexicon::LoadActors(ld, p, p.stem().string().rfind("people", 0) == 0);
+    lexicon::LoadActors(ld, p, p.stem().string().rfind("people", 0) == 0, p.stem().string().rfind("places", 0) == 0);
   }
   if (fs::is_regular_file(root / "agents.txt")) { visit(root / "agents.txt"); lexicon::LoadAgents(ld, root / "agents.txt"); }
   if (fs::is_regular_file(root / "issues.txt")) { visit(root / "issues.txt"); lexicon::LoadIssues(ld, root / "issues.txt"); }
