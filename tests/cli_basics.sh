@@ -22,6 +22,7 @@ doc='{"id":"a","date":"2018-10-26","text":"Japanese Prime Minister Shinzo Abe an
 out=$(echo "$doc" | $dyad code)
 check "stdin to JSON events" '[ -n "$out" ] && echo "$out" | grep -q "\"doc_id\":\"a\""'
 check "event has required fields" 'for f in doc_id sentence date source target source_country target_country code root goldstein quad plover context evidence pattern; do echo "$out" | head -1 | grep -q "\"$f\":" || exit 1; done'
+check "--sentence-text adds the sentence" 'echo "$doc" | $dyad code --sentence-text | grep -q "\"sentence_text\":"'
 check "tsv has header" '[[ "$(echo "$doc" | $dyad code --format tsv | head -1)" == doc_id* ]]'
 check "-j keeps input order" 'diff <(for i in $(seq 1 300); do echo "{\"id\":\"d$i\",\"text\":\"Japan criticized China.\"}"; done | $dyad code -j 2 | grep -o "\"doc_id\":\"d[0-9]*\"") <(for i in $(seq 1 300); do echo "\"doc_id\":\"d$i\""; done)'
 check "broken pipe exits 0" 'for i in $(seq 1 3000); do echo "{\"id\":\"d$i\",\"text\":\"Japan criticized China.\"}"; done | $dyad code | head -1 >/dev/null; [ "${PIPESTATUS[1]}" -eq 0 ]'

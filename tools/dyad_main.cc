@@ -68,6 +68,7 @@ struct CodeFlags {
   std::string format = "json";
   int jobs = 1;
   size_t max_line = 64u << 20;
+  bool with_sentence = false;
 };
 
 // Codes a batch of documents on `jobs` threads, one Coder each; results stay in input order.
@@ -149,7 +150,7 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
           had_errors = true;
         }
         for (const auto& e : results[i]->events) {
-          if (format == dyad::io::EventFormat::kJson) out += dyad::io::EventToJson(e) + "\n";
+          if (format == dyad::io::EventFormat::kJson) out += dyad::io::EventToJson(e, flags.with_sentence) + "\n";
           else if (format == dyad::io::EventFormat::kTsv) out += dyad::io::EventToTsv(e) + "\n";
           else table.push_back(e);
         }
@@ -204,7 +205,7 @@ int RunExplain(const std::string& sentence, const std::string& date, const dyad:
   std::string out;
   for (const auto& l : ex.lines) out += l + "\n";
   out += fmt::format("{} event(s)\n", r->events.size());
-  for (const auto& e : r->events) out += "  " + dyad::io::EventToJson(e) + "\n";
+  for (const auto& e : r->events) out += "  " + dyad::io::EventToJson(e, true) + "\n";
   for (const auto& w : r->warnings) out += "warning: " + w + "\n";
   Out(out);
   return 0;
@@ -289,6 +290,7 @@ int main(int argc, char** argv) {
   code->add_option("--format", code_flags.format, "json (default), tsv or table")
       ->check(CLI::IsMember({"json", "tsv", "table"}));
   code->add_option("-j,--jobs", code_flags.jobs, "threads (output stays in input order)")->check(CLI::Range(1, 256));
+  code->add_flag("--sentence-text", code_flags.with_sentence, "add each event's whole sentence to the JSON output");
   code->add_option("--data", data_flag, "dictionary directory");
 
   std::string sentence, date;

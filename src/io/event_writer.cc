@@ -55,9 +55,9 @@ std::string JsonString(const std::string& s) {
   return out;
 }
 
-std::string EventToJson(const Event& e) {
+std::string EventToJson(const Event& e, bool with_sentence) {
   std::string out;
-  out.reserve(256 + e.sentence_text.size() + e.evidence_text.size());
+  out.reserve(256 + (with_sentence ? e.sentence_text.size() : 0) + e.evidence_text.size());
   out.append("{\"doc_id\":");
   AppendJson(&out, e.doc_id);
   AppendNumber(&out, "sentence", e.sentence);
@@ -83,7 +83,7 @@ std::string EventToJson(const Event& e) {
   AppendNumber(&out, "end", e.evidence.end);
   out.push_back('}');
   AppendField(&out, "pattern", e.pattern);
-  AppendField(&out, "sentence_text", e.sentence_text);
+  if (with_sentence) AppendField(&out, "sentence_text", e.sentence_text);
   out.push_back('}');
   return out;
 }
