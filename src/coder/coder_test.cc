@@ -104,6 +104,10 @@ TEST_F(CoderTest, CompoundsAndReciprocity) {
   EXPECT_EQ(Code("Abe and Xi vowed to open a new chapter."), (S{"JPNGOV CHNGOV 036", "CHNGOV JPNGOV 036"}));
 }
 
+TEST_F(CoderTest, RoleLinkedByOfCoversTheList) {
+  EXPECT_EQ(Code("The officials of China and Japan held talks."), (S{"CHNGOV JPNGOV 040", "JPNGOV CHNGOV 040"}));
+}
+
 TEST_F(CoderTest, ReferencesToTheTwoCountries) {
   EXPECT_EQ(Code("Japan criticized China. The two countries held talks on Friday."),
             (S{"JPN CHN 111", "CHN JPN 040", "JPN CHN 040"}));

@@ -217,7 +217,7 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
     uint32_t j = skip_modifiers(i);
     if (j >= toks.size() || atom_at[j] < 0) { ++i; continue; }
     std::string person, actor, role, why;
-    bool place = false;
+    bool place = false, role_of = false;
     bool any_actor = false;
     uint32_t end = j;
     while (j < toks.size() && atom_at[j] >= 0) {
@@ -283,6 +283,7 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
         const auto& row = e.RowFor(date);
         if (!e.person && row.code != "-") {
           actor = row.code;
+          role_of = true;
           if (explain) why += fmt::format("+ {} '{}' {} ({}) ", link, e.name, actor, row.origin);
           end = a.last;
           for (uint32_t q = skip_modifiers(end); q < toks.size() && atom_at[q] >= 0 && !atoms[atom_at[q]].actor;
@@ -308,6 +309,7 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
     m.last = end;
     m.codes = {code};
     m.place = place && role.empty() && person.empty();
+    m.role_of = role_of;
     m.person = !person.empty();
     m.has_role = code.size() > 3;
     m.why = why;
@@ -357,6 +359,8 @@ void MergeCompounds(Sentence* s) {
     std::string shared_role;
     // A role is shared only from a state's role phrase ("Japanese and Chinese officials"), never from
     // an organisation's code ("... and the European Union" is IGOEUR, not a role "EUR").
+    // "The leaders of China, Japan and South Korea": a role linked by "of" covers the whole list.
+    if (ms[k].role_of && ms[k].codes.size() == 1 && ms[k].codes[0].size() == 6) shared_role = ms[k].codes[0].substr(3);
     const std::string& last_code = ms[last_and].codes[0];
     if (ms[last_and].has_role && !ms[last_and].person && last_code.rfind("IGO", 0) != 0 &&
         last_code.rfind("NGO", 0) != 0 && last_and - k >= 1 && ms[last_and].last - ms[last_and].first > 1) {

@@ -55,6 +55,7 @@ struct Mention {
   bool has_role = false;
   bool inferred = false;         // the country was guessed from context, not read
   bool place = false;            // a bare city or region, with no role
+  bool role_of = false;          // "the leaders of China": the role comes before its state
   std::string why;               // how the code was found, for explanations
 };
 
