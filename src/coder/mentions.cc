@@ -1,5 +1,6 @@
 // Actor mentions: dictionary atoms grouped into noun phrases, compounds, appositions and references.
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <set>
 
@@ -162,9 +163,17 @@ void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
     }
     size_t dash = t->lower.find('-');
     if (dash != std::string::npos && dash > 0) {
-      ids.parts[0] = lex.vocab.LookupName(std::string_view(t->lower).substr(0, dash));
+      // A part is looked up as a name, or in capitals as an abbreviation ("US-Japan", "U.S.-led").
+      auto part = [&](std::string_view w) {
+        uint32_t id = lex.vocab.LookupName(w);
+        if (id != 0 || w.size() > 6) return id;
+        std::string upper(w);
+        for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        return lex.vocab.LookupExact(upper);
+      };
+      ids.parts[0] = part(std::string_view(t->lower).substr(0, dash));
       size_t next = t->lower.find('-', dash + 1);
-      ids.parts[1] = lex.vocab.LookupName(std::string_view(t->lower).substr(dash + 1, next - dash - 1));
+      ids.parts[1] = part(std::string_view(t->lower).substr(dash + 1, next - dash - 1));
     }
     it = ids_.emplace(t->lower, ids).first;
   }
