@@ -117,7 +117,11 @@ std::string EventsToTable(const std::vector<Event>& events) {
                                 "gold", "plover", "evidence");
   for (const auto& e : events) {
     std::string ev = Clean(e.evidence_text);
-    if (ev.size() > 90) ev = ev.substr(0, 87) + "...";
+    if (ev.size() > 90) {
+      size_t cut = 87;
+      while (cut > 0 && (static_cast<unsigned char>(ev[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      ev = ev.substr(0, cut) + "...";
+    }
     out += fmt::format("{:<10} {:<9} {:<9} {:<5} {:>6.1f}  {:<10} {}\n", FormatDate(e.date), e.source, e.target, e.code,
                        e.goldstein, e.plover, ev);
   }

@@ -23,7 +23,8 @@ const char* Fold(utf8proc_int32_t cp) {
     default: break;
   }
   if (cp < 0x20 && cp != '\n') return " ";  // tabs, CR and other controls
-  if (cp == 0x7F) return " ";
+  if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) return "\n";  // line and paragraph separators
+  if (cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return " ";  // DEL and C1 controls
   return nullptr;
 }
 

@@ -38,6 +38,12 @@ TEST(NormalizeTest, RejectsNul) {
   EXPECT_NE(n.status().message().find("NUL byte at byte 1"), std::string::npos);
 }
 
+TEST(NormalizeTest, FoldsControlsAndSeparators) {
+  auto n = Normalize("a\xC2\x85" "b\xE2\x80\xA8" "c\xC2\x9F" "d");  // NEL, LINE SEPARATOR, a C1 control
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(n->text, "a\nb\nc d");
+}
+
 TEST(NormalizeTest, KeepsNonLatinLetters) {
   auto n = Normalize("\xE4\xB8\xAD\xE5\x9B\xBD and Japan");  // 中国
   ASSERT_TRUE(n.ok());
