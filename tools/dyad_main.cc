@@ -287,7 +287,7 @@ int main(int argc, char** argv) {
   CodeFlags code_flags;
   auto* code = app.add_subcommand("code", "code JSONL documents ({\"id\",\"date\",\"text\"} per line) into events");
   code->add_option("files", code_flags.files, "input files (none or '-' for stdin)");
-  code->add_option("--format", code_flags.format, "json (default), tsv or table")
+  code->add_option("--format", code_flags.format, "json (default) or tsv stream; table is for reading and holds events to the end")
       ->check(CLI::IsMember({"json", "tsv", "table"}));
   code->add_option("-j,--jobs", code_flags.jobs, "threads (output stays in input order)")->check(CLI::Range(1, 256));
   code->add_flag("--sentence-text", code_flags.with_sentence, "add each event's whole sentence to the JSON output");
