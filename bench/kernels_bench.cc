@@ -1,4 +1,5 @@
-// Kernel benchmarks: normalisation, tokenisation, and coding one sentence with the shipped dictionaries.
+// Kernel benchmarks: normalisation, tokenisation, and coding one sentence with the shipped
+// dictionaries.
 #include <benchmark/benchmark.h>
 
 #include "dyad/coder.h"
@@ -8,8 +9,10 @@
 namespace {
 
 const char* kSentence =
-    "Japanese Prime Minister Shinzo Abe and Chinese President Xi Jinping agreed on Friday to open a new chapter "
-    "in relations, after Japan lodged a protest over Chinese coast guard ships near the Senkaku Islands.";
+    "Japanese Prime Minister Shinzo Abe and Chinese President Xi Jinping agreed on Friday to open "
+    "a new chapter "
+    "in relations, after Japan lodged a protest over Chinese coast guard ships near the Senkaku "
+    "Islands.";
 
 void BM_Normalize(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(dyad::text::Normalize(kSentence));

@@ -1,11 +1,12 @@
-// Accuracy tests with floors that only rise: the project's golden files and the public PLOVER records.
-#include <cstdlib>
-#include <filesystem>
+// Accuracy tests with floors that only rise: the project's golden files and the public PLOVER
+// records.
+#include "eval/eval.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "eval/eval.h"
+#include <cstdlib>
+#include <filesystem>
 
 namespace dyad {
 namespace {
@@ -33,7 +34,8 @@ bool SharedEval(fs::path* dir) {
   *dir = fs::path(DYAD_SOURCE_DIR) / ".." / "shared" / "eval";
   if (fs::exists(*dir / "README.md")) return true;
   const char* ci = std::getenv("CI");
-  if (ci != nullptr && std::string(ci) == "true") ADD_FAILURE() << "../shared/eval not found under CI";
+  if (ci != nullptr && std::string(ci) == "true")
+    ADD_FAILURE() << "../shared/eval not found under CI";
   return false;
 }
 
@@ -64,9 +66,10 @@ TEST(GoldenTest, ProjectGoldenFiles) {
   Coder coder(Lex());
   auto r = eval::RunGolden(cases, coder);
   double rate = double(r.passed) / r.total;
-  fmt::print("golden: {}/{} cases pass ({:.1f}%), tuples tp={} fp={} fn={}\n", r.passed, r.total, 100 * rate, r.tp,
-             r.fp, r.fn);
-  EXPECT_GE(rate, kGoldenFloor) << "golden pass rate fell below its floor; run `dyad eval golden tests/golden -v`";
+  fmt::print("golden: {}/{} cases pass ({:.1f}%), tuples tp={} fp={} fn={}\n", r.passed, r.total,
+             100 * rate, r.tp, r.fp, r.fn);
+  EXPECT_GE(rate, kGoldenFloor)
+      << "golden pass rate fell below its floor; run `dyad eval golden tests/golden -v`";
 }
 
 TEST(PloverTest, GoldStandardRecords) {
@@ -75,8 +78,8 @@ TEST(PloverTest, GoldStandardRecords) {
   Coder coder(Lex());
   auto r = eval::RunPlover((dir / "plover" / "gsr.jsonl").string(), coder);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  fmt::print("plover gsr: {} records, type accuracy {:.3f}, full accuracy {:.3f}\n", r->total, r->type_accuracy(),
-             r->full_accuracy());
+  fmt::print("plover gsr: {} records, type accuracy {:.3f}, full accuracy {:.3f}\n", r->total,
+             r->type_accuracy(), r->full_accuracy());
   EXPECT_EQ(r->total, 322);
   EXPECT_GE(r->type_accuracy(), kPloverTypeFloor);
   EXPECT_GE(r->full_accuracy(), kPloverFullFloor);

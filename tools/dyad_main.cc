@@ -1,16 +1,16 @@
 // dyad: the command line. Flag parsing and glue only; the work is in the library.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <csignal>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
-#include <unistd.h>
 
 #include "dyad/coder.h"
 #include "eval/eval.h"
@@ -28,7 +28,8 @@ std::string FindDataDir(const std::string& flag, const char* argv0) {
   std::error_code ec;
   fs::path exe = fs::canonical("/proc/self/exe", ec);
   if (ec) exe = fs::absolute(argv0);
-  for (fs::path dir : {exe.parent_path() / ".." / "data", exe.parent_path() / ".." / "share" / "dyad" / "data"}) {
+  for (fs::path dir :
+       {exe.parent_path() / ".." / "data", exe.parent_path() / ".." / "share" / "dyad" / "data"}) {
     if (fs::exists(dir / "ontology" / "cameo.tsv")) return fs::weakly_canonical(dir).string();
   }
   return "data";
@@ -73,8 +74,9 @@ struct CodeFlags {
 
 // Codes a batch of documents on `jobs` threads, one Coder each; results stay in input order.
 // Entries with a reader error (skip[i] non-empty) are not coded.
-void CodeBatch(std::vector<std::unique_ptr<dyad::Coder>>& coders, const std::vector<dyad::Document>& docs,
-               const std::vector<std::string>& skip, std::vector<dyad::Result<dyad::CodedDocument>>* results) {
+void CodeBatch(std::vector<std::unique_ptr<dyad::Coder>>& coders,
+               const std::vector<dyad::Document>& docs, const std::vector<std::string>& skip,
+               std::vector<dyad::Result<dyad::CodedDocument>>* results) {
   results->clear();
   results->reserve(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) results->emplace_back(dyad::CodedDocument{});
@@ -97,9 +99,11 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
                                  : flags.format == "table" ? dyad::io::EventFormat::kTable
                                                            : dyad::io::EventFormat::kJson;
   std::vector<std::unique_ptr<dyad::Coder>> coders;
-  for (int j = 0; j < std::max(1, flags.jobs); ++j) coders.push_back(std::make_unique<dyad::Coder>(lex));
+  for (int j = 0; j < std::max(1, flags.jobs); ++j)
+    coders.push_back(std::make_unique<dyad::Coder>(lex));
   if (format == dyad::io::EventFormat::kTsv) Out(dyad::io::TsvHeader() + "\n");
-  std::vector<std::string> files = flags.files.empty() ? std::vector<std::string>{"-"} : flags.files;
+  std::vector<std::string> files =
+      flags.files.empty() ? std::vector<std::string>{"-"} : flags.files;
   bool had_errors = false;
   std::vector<dyad::Event> table;
   size_t documents = 0, skipped = 0;
@@ -125,7 +129,7 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
     std::vector<dyad::Document> batch;
     std::vector<int> lines;
     std::vector<std::string> read_errors;  // per batch entry: "" or the reader's error
-    size_t batch_bytes = 0;                 // a batch is cut by count and by size, so memory stays flat
+    size_t batch_bytes = 0;  // a batch is cut by count and by size, so memory stays flat
     std::vector<dyad::Result<dyad::CodedDocument>> results;
     auto flush = [&] {
       CodeBatch(coders, batch, read_errors, &results);
@@ -140,8 +144,8 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
         }
         if (!results[i].ok()) {
           ++skipped;
-          fmt::print(stderr, "dyad: {}:{}: document '{}': {}; skipped\n", name, lines[i], batch[i].id,
-                     results[i].status().message());
+          fmt::print(stderr, "dyad: {}:{}: document '{}': {}; skipped\n", name, lines[i],
+                     batch[i].id, results[i].status().message());
           had_errors = true;
           continue;
         }
@@ -150,9 +154,12 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
           had_errors = true;
         }
         for (const auto& e : results[i]->events) {
-          if (format == dyad::io::EventFormat::kJson) out += dyad::io::EventToJson(e, flags.with_sentence) + "\n";
-          else if (format == dyad::io::EventFormat::kTsv) out += dyad::io::EventToTsv(e) + "\n";
-          else table.push_back(e);
+          if (format == dyad::io::EventFormat::kJson)
+            out += dyad::io::EventToJson(e, flags.with_sentence) + "\n";
+          else if (format == dyad::io::EventFormat::kTsv)
+            out += dyad::io::EventToTsv(e) + "\n";
+          else
+            table.push_back(e);
         }
       }
       Out(out);
@@ -180,8 +187,9 @@ int RunCode(const CodeFlags& flags, const dyad::Lexicon& lex) {
   }
   if (format == dyad::io::EventFormat::kTable) {
     Out(dyad::io::EventsToTable(table));
-    Out(fmt::format("{} events from {} documents{}\n", table.size(), documents,
-                    skipped > 0 ? fmt::format(" ({} skipped, see the messages above)", skipped) : ""));
+    Out(fmt::format(
+        "{} events from {} documents{}\n", table.size(), documents,
+        skipped > 0 ? fmt::format(" ({} skipped, see the messages above)", skipped) : ""));
   }
   FlushOut();
   return had_errors ? 1 : 0;
@@ -220,8 +228,11 @@ int RunDictCheck(const std::string& data_dir) {
     return 2;
   }
   auto st = dyad::Stats(*lex.value());
-  Out(fmt::format("{}: {} actor names, {} agent names, {} verb patterns, {} issue keywords, {} CAMEO codes; {} problem(s)\n",
-                  data_dir, st.actor_names, st.agent_names, st.patterns, st.issues, st.cameo_codes, problems.size()));
+  Out(
+      fmt::format("{}: {} actor names, {} agent names, {} verb patterns, {} issue keywords, {} "
+                  "CAMEO codes; {} problem(s)\n",
+                  data_dir, st.actor_names, st.agent_names, st.patterns, st.issues, st.cameo_codes,
+                  problems.size()));
   return problems.empty() ? 0 : 1;
 }
 
@@ -235,7 +246,8 @@ int RunEvalGolden(const std::vector<std::string>& paths, const dyad::Lexicon& le
     }
     if (fs::is_directory(p)) {
       std::vector<fs::path> files;
-      for (const auto& e : fs::directory_iterator(p)) if (e.path().extension() == ".txt") files.push_back(e.path());
+      for (const auto& e : fs::directory_iterator(p))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
       std::sort(files.begin(), files.end());
       for (const auto& f : files) {
         auto c = dyad::eval::ReadGolden(f.string(), &problems);
@@ -250,10 +262,12 @@ int RunEvalGolden(const std::vector<std::string>& paths, const dyad::Lexicon& le
   dyad::Coder coder(lex);
   auto r = dyad::eval::RunGolden(cases, coder);
   std::string out;
-  if (verbose) for (const auto& f : r.failures) out += "FAIL " + f + "\n";
-  double p = r.tp + r.fp ? double(r.tp) / (r.tp + r.fp) : 0, rc = r.tp + r.fn ? double(r.tp) / (r.tp + r.fn) : 0;
-  out += fmt::format("golden: {} cases, {} passed ({:.1f}%); event tuples P={:.3f} R={:.3f}\n", r.total, r.passed,
-                     r.total ? 100.0 * r.passed / r.total : 0.0, p, rc);
+  if (verbose)
+    for (const auto& f : r.failures) out += "FAIL " + f + "\n";
+  double p = r.tp + r.fp ? double(r.tp) / (r.tp + r.fp) : 0,
+         rc = r.tp + r.fn ? double(r.tp) / (r.tp + r.fn) : 0;
+  out += fmt::format("golden: {} cases, {} passed ({:.1f}%); event tuples P={:.3f} R={:.3f}\n",
+                     r.total, r.passed, r.total ? 100.0 * r.passed / r.total : 0.0, p, rc);
   out += fmt::format("passed={} total={}\n", r.passed, r.total);
   Out(out);
   return problems.empty() ? 0 : 1;
@@ -267,9 +281,11 @@ int RunEvalPlover(const std::string& path, const dyad::Lexicon& lex, bool verbos
     return 2;
   }
   std::string out;
-  if (verbose) for (const auto& m : r->misses) out += "MISS " + m + "\n";
-  out += fmt::format("plover: {} records; type accuracy {:.3f} ({}); full accuracy {:.3f} ({})\n", r->total,
-                     r->type_accuracy(), r->type_correct, r->full_accuracy(), r->full_correct);
+  if (verbose)
+    for (const auto& m : r->misses) out += "MISS " + m + "\n";
+  out += fmt::format("plover: {} records; type accuracy {:.3f} ({}); full accuracy {:.3f} ({})\n",
+                     r->total, r->type_accuracy(), r->type_correct, r->full_accuracy(),
+                     r->full_correct);
   Out(out);
   return 0;
 }
@@ -282,38 +298,48 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("dyad {}", dyad::Version()));
   app.require_subcommand(0, 1);
   std::string data_flag;
-  app.add_option("--data", data_flag, "dictionary directory (default: $DYAD_DATA, or data/ beside the binary)");
+  app.add_option("--data", data_flag,
+                 "dictionary directory (default: $DYAD_DATA, or data/ beside the binary)");
 
   CodeFlags code_flags;
-  auto* code = app.add_subcommand("code", "code JSONL documents ({\"id\",\"date\",\"text\"} per line) into events");
+  auto* code = app.add_subcommand(
+      "code", "code JSONL documents ({\"id\",\"date\",\"text\"} per line) into events");
   code->add_option("files", code_flags.files, "input files (none or '-' for stdin)");
-  code->add_option("--format", code_flags.format, "json (default) or tsv stream; table is for reading and holds events to the end")
+  code->add_option("--format", code_flags.format,
+                   "json (default) or tsv stream; table is for reading and holds events to the end")
       ->check(CLI::IsMember({"json", "tsv", "table"}));
-  code->add_option("-j,--jobs", code_flags.jobs, "threads (output stays in input order)")->check(CLI::Range(1, 256));
-  code->add_flag("--sentence-text", code_flags.with_sentence, "add each event's whole sentence to the JSON output");
+  code->add_option("-j,--jobs", code_flags.jobs, "threads (output stays in input order)")
+      ->check(CLI::Range(1, 256));
+  code->add_flag("--sentence-text", code_flags.with_sentence,
+                 "add each event's whole sentence to the JSON output");
   code->add_option("--data", data_flag, "dictionary directory");
 
   std::string sentence, date;
-  auto* explain = app.add_subcommand("explain", "show how a sentence is coded: tokens, actors, patterns, events");
+  auto* explain = app.add_subcommand(
+      "explain", "show how a sentence is coded: tokens, actors, patterns, events");
   explain->add_option("text", sentence, "the sentence or text")->required();
-  explain->add_option("--date", date, "document date YYYY-MM-DD (resolves people and relative dates)");
+  explain->add_option("--date", date,
+                      "document date YYYY-MM-DD (resolves people and relative dates)");
   explain->add_option("--data", data_flag, "dictionary directory");
 
   auto* dict = app.add_subcommand("dict", "dictionary tools");
   dict->require_subcommand(1);
-  auto* check = dict->add_subcommand("check", "validate every dictionary; list problems as file:line: message");
+  auto* check = dict->add_subcommand(
+      "check", "validate every dictionary; list problems as file:line: message");
   check->add_option("--data", data_flag, "dictionary directory");
 
   std::vector<std::string> eval_paths;
   bool eval_verbose = false;
   auto* eval = app.add_subcommand("eval", "score the coder on test suites");
   eval->require_subcommand(1);
-  auto* eval_golden = eval->add_subcommand("golden", "run golden files (sentence -> expected events)");
+  auto* eval_golden =
+      eval->add_subcommand("golden", "run golden files (sentence -> expected events)");
   eval_golden->add_option("paths", eval_paths, "golden files or directories")->required();
   eval_golden->add_flag("-v,--verbose", eval_verbose, "list every failure");
   eval_golden->add_option("--data", data_flag, "dictionary directory");
   std::string plover_path;
-  auto* eval_plover = eval->add_subcommand("plover", "score on PLOVER gold-standard records (gsr.jsonl)");
+  auto* eval_plover =
+      eval->add_subcommand("plover", "score on PLOVER gold-standard records (gsr.jsonl)");
   eval_plover->add_option("file", plover_path, "gsr.jsonl")->required();
   eval_plover->add_flag("-v,--verbose", eval_verbose, "list every miss");
   eval_plover->add_option("--data", data_flag, "dictionary directory");
@@ -353,10 +379,14 @@ int main(int argc, char** argv) {
     rc = RunDictCheck(data_dir);
   } else {
     auto lex = LoadOrDie(data_dir, false, true);
-    if (*code) rc = RunCode(code_flags, *lex);
-    else if (*explain) rc = RunExplain(sentence, date, *lex);
-    else if (*eval_golden) rc = RunEvalGolden(eval_paths, *lex, eval_verbose);
-    else if (*eval_plover) rc = RunEvalPlover(plover_path, *lex, eval_verbose);
+    if (*code)
+      rc = RunCode(code_flags, *lex);
+    else if (*explain)
+      rc = RunExplain(sentence, date, *lex);
+    else if (*eval_golden)
+      rc = RunEvalGolden(eval_paths, *lex, eval_verbose);
+    else if (*eval_plover)
+      rc = RunEvalPlover(plover_path, *lex, eval_verbose);
   }
   FlushOut();
   return rc;

@@ -16,8 +16,8 @@
 
 namespace dyad {
 
-class Lexicon;           // compiled dictionaries: immutable and thread-safe once loaded
-class CoderState;        // per-coder scratch (stemmer, caches); not shared between threads
+class Lexicon;     // compiled dictionaries: immutable and thread-safe once loaded
+class CoderState;  // per-coder scratch (stemmer, caches); not shared between threads
 
 // A problem found while loading a dictionary: where and what.
 struct Problem {
@@ -34,16 +34,16 @@ struct LexiconDeleter {
 using LexiconPtr = std::unique_ptr<const Lexicon, LexiconDeleter>;
 
 struct LoadOptions {
-  std::string data_dir = "data";  // holds actors/, verbs/, agents.txt, issues.txt, ontology/, lexicon/
-  bool strict = false;            // any problem makes loading fail
+  std::string data_dir =
+      "data";           // holds actors/, verbs/, agents.txt, issues.txt, ontology/, lexicon/
+  bool strict = false;  // any problem makes loading fail
 };
 
 // Loads and compiles every dictionary under options.data_dir. Problems (bad lines) are appended to
-// *problems and the offending lines skipped. The load fails (NotFound) when ontology/cameo.tsv is missing
-// or no actor or verb dictionary loaded anything, and (InvalidInput) when options.strict is set and any
-// problem was found.
-Result<LexiconPtr> LoadLexicon(const LoadOptions& options,
-                                                   std::vector<Problem>* problems);
+// *problems and the offending lines skipped. The load fails (NotFound) when ontology/cameo.tsv is
+// missing or no actor or verb dictionary loaded anything, and (InvalidInput) when options.strict is
+// set and any problem was found.
+Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>* problems);
 
 // Counts of what a lexicon holds, for `dyad dict check` and explanations.
 struct LexiconStats {
@@ -62,8 +62,8 @@ struct CodedDocument {
   std::vector<std::string> warnings;
 };
 
-// Codes documents. Holds a reference to the lexicon, which must outlive it. Not thread-safe: use one
-// Coder per thread (they may share one Lexicon).
+// Codes documents. Holds a reference to the lexicon, which must outlive it. Not thread-safe: use
+// one Coder per thread (they may share one Lexicon).
 class Coder {
  public:
   explicit Coder(const Lexicon& lexicon);
@@ -71,9 +71,10 @@ class Coder {
   Coder(const Coder&) = delete;
   Coder& operator=(const Coder&) = delete;
 
-  // Codes one document. Fails (InvalidInput) on text that is not valid UTF-8, contains NUL bytes, is
-  // empty or longer than kMaxDocumentBytes; the message names the byte offset. Sentences longer than
-  // kMaxSentenceTokens are skipped with a warning. When `explanation` is non-null, the trace is appended.
+  // Codes one document. Fails (InvalidInput) on text that is not valid UTF-8, contains NUL bytes,
+  // is empty or longer than kMaxDocumentBytes; the message names the byte offset. Sentences longer
+  // than kMaxSentenceTokens are skipped with a warning. When `explanation` is non-null, the trace
+  // is appended.
   Result<CodedDocument> Code(const Document& doc, Explanation* explanation = nullptr);
 
   static constexpr size_t kMaxDocumentBytes = 8u << 20;

@@ -28,20 +28,20 @@ struct Span {
 // One coded event: who did what to whom, when, and the evidence for it.
 struct Event {
   std::string doc_id;
-  int sentence = 0;              // 0-based sentence index within the document
-  Day date = kNoDate;            // the event's own date (relative dates resolved)
-  std::string source;            // full actor codes, e.g. "JPNGOV"
+  int sentence = 0;    // 0-based sentence index within the document
+  Day date = kNoDate;  // the event's own date (relative dates resolved)
+  std::string source;  // full actor codes, e.g. "JPNGOV"
   std::string target;
-  std::string code;              // CAMEO code, e.g. "036"
+  std::string code;  // CAMEO code, e.g. "036"
   double goldstein = 0;
-  int quad = 0;                  // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
-  std::string plover;            // PLOVER 2021 type
-  std::string mode;              // PLOVER mode, may be empty
+  int quad = 0;        // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  std::string plover;  // PLOVER 2021 type
+  std::string mode;    // PLOVER mode, may be empty
   std::vector<std::string> contexts;
-  Span evidence;                 // span of the whole event in the original text
+  Span evidence;  // span of the whole event in the original text
   std::string evidence_text;
   std::string sentence_text;
-  std::string pattern;           // id of the verb pattern that fired, "file-stem:line"
+  std::string pattern;  // id of the verb pattern that fired, "file-stem:line"
 
   std::string root() const { return code.substr(0, 2); }
   std::string source_country() const { return source.substr(0, 3); }
@@ -53,7 +53,7 @@ Day DaysFromCivil(int y, unsigned m, unsigned d);
 void CivilFromDays(Day z, int* y, unsigned* m, unsigned* d);
 bool ParseDate(const std::string& s, Day* out);
 std::string FormatDate(Day d);  // "YYYY-MM-DD", or "" for kNoDate
-int Weekday(Day d);              // 0 = Sunday
+int Weekday(Day d);             // 0 = Sunday
 
 }  // namespace dyad
 

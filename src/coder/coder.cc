@@ -2,12 +2,12 @@
 // pattern matches -> roles (source, target) -> modality -> events.
 #include "dyad/coder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <set>
 #include <unordered_set>
-
-#include <fmt/format.h>
 
 #include "coder/match.h"
 #include "coder/modality.h"
@@ -36,14 +36,18 @@ namespace {
 
 // "thousands of protesters", "a group of activists": the "of" does not govern a complement.
 bool QuantityOf(const Sentence& s, uint32_t first) {
-  // "about 200 supporters", "up to 100 ethnic Albanians": the preposition counts, it does not govern.
+  // "about 200 supporters", "up to 100 ethnic Albanians": the preposition counts, it does not
+  // govern.
   if (first >= 1 && s.tokens[first].number) return true;
   if (first < 2 || s.tokens[first - 1].lower != "of") return false;
   const Token& q = s.tokens[first - 2];
   static const std::set<std::string_view> kQuantities = {
-      "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "some", "many",
-      "most", "several", "all", "members", "number", "crowd", "crowds", "team", "delegation", "lot", "one",
-      "supporters", "followers", "relatives", "families", "leaders", "representatives", "delegates"};
+      "thousands", "hundreds",        "dozens",    "scores",     "millions",
+      "tens",      "group",           "groups",    "some",       "many",
+      "most",      "several",         "all",       "members",    "number",
+      "crowd",     "crowds",          "team",      "delegation", "lot",
+      "one",       "supporters",      "followers", "relatives",  "families",
+      "leaders",   "representatives", "delegates"};
   return q.number || kQuantities.count(q.lower) > 0;
 }
 
@@ -53,7 +57,8 @@ int SubjectOf(const Sentence& s, int clause, uint32_t before) {
     const Mention& m = s.mentions[k];
     if (m.first >= before) break;
     if (s.tokens[m.first].clause != clause) continue;
-    if (m.first > 0 && (s.tokens[m.first - 1].classes & kPreposition) && !QuantityOf(s, m.first)) continue;
+    if (m.first > 0 && (s.tokens[m.first - 1].classes & kPreposition) && !QuantityOf(s, m.first))
+      continue;
     return static_cast<int>(k);
   }
   return kNoMention;
@@ -68,10 +73,12 @@ int ObjectOf(const Sentence& s, int clause, uint32_t after, int exclude, bool sk
     if (m.first > 0) {
       std::string_view prep = s.tokens[m.first - 1].lower;
       if (skip_by && prep == "by") continue;
-      if (prep == "in" || prep == "at" || prep == "during" || prep == "inside") continue;  // places, not targets
-      // A city or region reached or left ("flew home to Fujian", "masks to Wuhan") is a destination.
-      if (m.place && (prep == "to" || prep == "from" || prep == "near" || prep == "into" || prep == "toward" ||
-                      prep == "towards" || prep == "of")) {
+      if (prep == "in" || prep == "at" || prep == "during" || prep == "inside")
+        continue;  // places, not targets
+      // A city or region reached or left ("flew home to Fujian", "masks to Wuhan") is a
+      // destination.
+      if (m.place && (prep == "to" || prep == "from" || prep == "near" || prep == "into" ||
+                      prep == "toward" || prep == "towards" || prep == "of")) {
         continue;
       }
     }
@@ -128,7 +135,8 @@ int AgentOf(const Sentence& s, int clause, uint32_t after) {
 
 std::string SpanText(const Sentence& s, uint32_t a, uint32_t b) {
   std::string out;
-  for (uint32_t i = a; i < b && i < s.tokens.size(); ++i) out += (i > a ? " " : "") + std::string(s.tokens[i].text);
+  for (uint32_t i = a; i < b && i < s.tokens.size(); ++i)
+    out += (i > a ? " " : "") + std::string(s.tokens[i].text);
   return out;
 }
 
@@ -138,7 +146,7 @@ struct SentenceContext {
   const text::NormalizedText& norm;
   int index;
   Day date;
-  uint32_t begin, end;  // normalised byte range of the sentence
+  uint32_t begin, end;                // normalised byte range of the sentence
   std::vector<std::string> contexts;  // from issue keywords
   std::vector<std::string>* trace;
 };
@@ -149,7 +157,8 @@ void Trace(SentenceContext& c, MakeLine make_line) {
   if (c.trace != nullptr) c.trace->push_back(make_line());
 }
 
-// True when the match is the object of a reason preposition: "over the visit", "against the arrest".
+// True when the match is the object of a reason preposition: "over the visit", "against the
+// arrest".
 bool ReasonPhrase(const Sentence& s, uint32_t start) {
   uint32_t k = start;
   while (k > 0 && (s.tokens[k - 1].classes & kModifier) && s.tokens[k - 1].mention < 0) --k;
@@ -158,12 +167,14 @@ bool ReasonPhrase(const Sentence& s, uint32_t start) {
   }
   if (k == 0) return false;
   std::string_view w = s.tokens[k - 1].lower;
-  return w == "over" || w == "against" || w == "about" || w == "following" || w == "despite" || w == "amid";
+  return w == "over" || w == "against" || w == "about" || w == "following" || w == "despite" ||
+         w == "amid";
 }
 
 // True when the match sits in a sentence-initial prepositional phrase closed by a comma.
 bool FrontedPhrase(const Sentence& s, const Match& m) {
-  if (m.start == 0 || !(s.tokens[0].classes & kPreposition) || !s.tokens[0].capitalized) return false;
+  if (m.start == 0 || !(s.tokens[0].classes & kPreposition) || !s.tokens[0].capitalized)
+    return false;
   for (uint32_t k = m.end; k < s.tokens.size() && k < m.end + 6; ++k) {
     if (s.tokens[k].lower == ",") return true;
     if (s.tokens[k].mention >= 0) return false;
@@ -188,9 +199,9 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
     if (*target == kNoMention) *target = subject;
     return;
   }
-  // "protested over the visit to the shrine", "in protest at the detention of ...": an act named after
-  // such a preposition is the reason for the main act, not the main subject's act. Only its own
-  // possessive or "by" phrase can name its actor.
+  // "protested over the visit to the shrine", "in protest at the detention of ...": an act named
+  // after such a preposition is the reason for the main act, not the main subject's act. Only its
+  // own possessive or "by" phrase can name its actor.
   if (*source == kNoMention && !p.has_source && ReasonPhrase(s, m.start)) {
     if (m.start >= 2 && s.tokens[m.start - 1].lower == "'s" && s.tokens[m.start - 2].mention >= 0) {
       *source = s.tokens[m.start - 2].mention;
@@ -211,12 +222,15 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
       // "..., but refused to ..." shares the subject of the clause before.
       uint32_t first = m.start;
       while (first > 0 && s.tokens[first - 1].clause == clause) --first;
-      if (s.tokens[first].lower == "but" || s.tokens[first].lower == "and") *source = SubjectOf(s, clause - 1, first);
+      if (s.tokens[first].lower == "but" || s.tokens[first].lower == "and")
+        *source = SubjectOf(s, clause - 1, first);
     }
-    if (*source == kNoMention && s.speaker >= 0 && s.tokens[s.mentions[s.speaker].first].clause != clause) {
+    if (*source == kNoMention && s.speaker >= 0 &&
+        s.tokens[s.mentions[s.speaker].first].clause != clause) {
       *source = s.speaker;
     }
-    // "In a phone call on Monday, Xi told Trump ...": a fronted phrase names the act; the actors follow.
+    // "In a phone call on Monday, Xi told Trump ...": a fronted phrase names the act; the actors
+    // follow.
     if (*source == kNoMention && *target == kNoMention && FrontedPhrase(s, m)) {
       *source = ObjectOf(s, clause, m.end, kNoMention, true);
       if (*source >= 0) *target = ObjectOf(s, clause, s.mentions[*source].last, *source, true);
@@ -234,15 +248,15 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
   }
   // With no other target, the place where a government acts is what it acts on ("lifted the curfew
   // in Sudan", "extended the curfew in Abidjan").
-  // "Japan lodged a protest after a Chinese survey ship was spotted ...": a reaction with no object of
-  // its own reacts to the actor of the clause that gives its reason.
+  // "Japan lodged a protest after a Chinese survey ship was spotted ...": a reaction with no object
+  // of its own reacts to the actor of the clause that gives its reason.
   static const std::set<std::string> kReactionRoots = {"10", "11", "12", "13", "14", "16", "17"};
   if (*target == kNoMention && *source >= 0 && kReactionRoots.count(p.code.substr(0, 2))) {
     *target = ReasonClauseActor(s, clause, m.end, *source);
   }
   // Only for acts that can be done to a place (aid, easing or imposing controls, investigating,
-  // deploying, attacking), not for statements, appeals, meetings or diplomacy (01, 02, 04, 05), whose
-  // place is just where they happened.
+  // deploying, attacking), not for statements, appeals, meetings or diplomacy (01, 02, 04, 05),
+  // whose place is just where they happened.
   static const std::set<std::string> kPlaceRoots = {"03", "06", "07", "08", "09", "10", "11", "12",
                                                     "13", "14", "15", "16", "17", "18", "19", "20"};
   if (*target == kNoMention && *source >= 0 && s.mentions[*source].codes.size() == 1 &&
@@ -284,8 +298,10 @@ Pairs BuildPairs(const Sentence& s, int source, int target) {
       for (const auto& b : tgt.codes) {
         // A guessed country that makes an actor act on itself was a wrong guess: keep it unknown.
         if (a == b && (src.inferred || tgt.inferred)) {
-          if (src.inferred) pairs.emplace_back("---" + a.substr(3), b);
-          else pairs.emplace_back(a, "---" + b.substr(3));
+          if (src.inferred)
+            pairs.emplace_back("---" + a.substr(3), b);
+          else
+            pairs.emplace_back(a, "---" + b.substr(3));
         } else if (a != b) {
           pairs.emplace_back(a, b);
         }
@@ -293,20 +309,23 @@ Pairs BuildPairs(const Sentence& s, int source, int target) {
     }
   }
   // An event between two actors of unknown country says nothing about any dyad.
-  pairs.erase(std::remove_if(pairs.begin(), pairs.end(), [](const auto& p) {
-                return p.first.rfind("---", 0) == 0 && p.second.rfind("---", 0) == 0;
-              }), pairs.end());
+  pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
+                             [](const auto& p) {
+                               return p.first.rfind("---", 0) == 0 && p.second.rfind("---", 0) == 0;
+                             }),
+              pairs.end());
   return pairs;
 }
 
-// A meeting in a country that is neither side's is a meeting at a third location (044). Returns that
-// country, or "".
+// A meeting in a country that is neither side's is a meeting at a third location (044). Returns
+// that country, or "".
 std::string ThirdPlace(const Sentence& s, int source, int target) {
   std::set<std::string> sides;
   for (const auto& x : s.mentions[source].codes) sides.insert(x.substr(0, 3));
   for (const auto& x : s.mentions[target].codes) sides.insert(x.substr(0, 3));
   for (const auto& place : s.mentions) {
-    if (place.first == 0 || s.tokens[place.first - 1].lower != "in" || place.codes.size() != 1) continue;
+    if (place.first == 0 || s.tokens[place.first - 1].lower != "in" || place.codes.size() != 1)
+      continue;
     std::string pc = place.codes[0].substr(0, 3);
     if (pc != "---" && pc != "IGO" && pc != "NGO" && !sides.count(pc)) return pc;
   }
@@ -314,7 +333,8 @@ std::string ThirdPlace(const Sentence& s, int source, int target) {
 }
 
 // The evidence: the pattern with its source and target when they stand in the same clause.
-dyad::Span EvidenceSpan(const SentenceContext& c, const Sentence& s, const Match& m, int source, int target) {
+dyad::Span EvidenceSpan(const SentenceContext& c, const Sentence& s, const Match& m, int source,
+                        int target) {
   uint32_t a = m.start, b = m.end;
   for (int mi : {source, target}) {
     if (mi < 0) continue;
@@ -332,7 +352,11 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   if (target < 0) target = kNoMention;
   Pairs pairs = BuildPairs(s, source, target);
   if (pairs.empty()) {
-    Trace(c, [&] { return fmt::format("    no event: {}", target == kNoMention ? "no target actor" : "source and target are the same actor"); });
+    Trace(c, [&] {
+      return fmt::format("    no event: {}", target == kNoMention
+                                                 ? "no target actor"
+                                                 : "source and target are the same actor");
+    });
     return;
   }
   if (code == "040" && target != kNoMention) {
@@ -367,9 +391,11 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   proto.contexts.insert(proto.contexts.end(), p.contexts.begin(), p.contexts.end());
   proto.contexts.insert(proto.contexts.end(), c.contexts.begin(), c.contexts.end());
   std::sort(proto.contexts.begin(), proto.contexts.end());
-  proto.contexts.erase(std::unique(proto.contexts.begin(), proto.contexts.end()), proto.contexts.end());
+  proto.contexts.erase(std::unique(proto.contexts.begin(), proto.contexts.end()),
+                       proto.contexts.end());
   proto.evidence = EvidenceSpan(c, s, m, source, target);
-  proto.evidence_text = c.doc.text.substr(proto.evidence.begin, proto.evidence.end - proto.evidence.begin);
+  proto.evidence_text =
+      c.doc.text.substr(proto.evidence.begin, proto.evidence.end - proto.evidence.begin);
   uint32_t sb = c.norm.origin[c.begin], se = c.norm.origin[c.end];
   proto.sentence_text = c.doc.text.substr(sb, se - sb);
   proto.pattern = p.id;
@@ -377,34 +403,42 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
     Event e = proto;
     e.source = from;
     e.target = to;
-    Trace(c, [&] { return fmt::format("    EVENT {} -> {} {} ({}, goldstein {})", from, to, code, info->name, info->goldstein); });
+    Trace(c, [&] {
+      return fmt::format("    EVENT {} -> {} {} ({}, goldstein {})", from, to, code, info->name,
+                         info->goldstein);
+    });
     out->push_back(std::move(e));
   }
 }
 
 // "agreed to hold talks": a short intent pattern directly governing another matched act is only the
 // act's modality, which ModalityBefore reads; coding both would count one event twice.
-bool GovernsNextMatch(const Lexicon& lex, const Sentence& s, const Match& m, const std::vector<Match>& matches) {
+bool GovernsNextMatch(const Lexicon& lex, const Sentence& s, const Match& m,
+                      const std::vector<Match>& matches) {
   const auto& p = lex.patterns[m.pattern];
   // Intent patterns (03x) and bare agreement (019: "agreed", "reached a consensus") both read as
   // modality when an act follows.
-  if ((p.code.substr(0, 2) != "03" && p.code != "019") || p.literals > 3 || p.has_target) return false;
+  if ((p.code.substr(0, 2) != "03" && p.code != "019") || p.literals > 3 || p.has_target)
+    return false;
   for (const Match& n : matches) {
     if (n.start < m.end || n.start > m.end + 3) continue;
     bool only_glue = true;
     for (uint32_t k = m.end; k < n.start; ++k) {
       std::string_view w = s.tokens[k].lower;
-      only_glue = only_glue && (w == "to" || w == "be" || w == "also" || w == "jointly" || w == "further");
+      only_glue =
+          only_glue && (w == "to" || w == "be" || w == "also" || w == "jointly" || w == "further");
     }
-    if (only_glue && m.end < s.tokens.size() && (s.tokens[m.end].lower == "to" || n.start == m.end)) return true;
+    if (only_glue && m.end < s.tokens.size() && (s.tokens[m.end].lower == "to" || n.start == m.end))
+      return true;
   }
   return false;
 }
 
-// "demanded that Japan release the crew", "accused China of violating the ceasefire", "rejected calls
-// for talks": the act after an appeal, demand, accusation, rejection or threat is its content, not an
-// event that happened. Returns the embedding match, or nullptr.
-const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& n, const std::vector<Match>& matches) {
+// "demanded that Japan release the crew", "accused China of violating the ceasefire", "rejected
+// calls for talks": the act after an appeal, demand, accusation, rejection or threat is its
+// content, not an event that happened. Returns the embedding match, or nullptr.
+const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& n,
+                            const std::vector<Match>& matches) {
   static const std::set<std::string> kEmbedding = {"01", "02", "10", "11", "12", "13"};
   for (const Match& m : matches) {
     if (&m == &n || m.end > n.start || n.start - m.end > 16) continue;
@@ -419,7 +453,8 @@ const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& 
     complement = last == "that" || last == "to" || last == "of" || last == "for";
     for (uint32_t k = m.end; k < n.start; ++k) {
       std::string_view w = s.tokens[k].lower;
-      complement = complement || w == "to" || w == "that" || w == "of" || w == "for" || w == "on" || w == "from";
+      complement = complement || w == "to" || w == "that" || w == "of" || w == "for" || w == "on" ||
+                   w == "from";
       coordinated = coordinated || w == "and" || w == "," || w == "while";
     }
     // Directly adjacent ("rejected calls for ...") or linked by a complementiser, not coordinated.
@@ -428,23 +463,31 @@ const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& 
   return nullptr;
 }
 
-void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>& matches, std::vector<Event>* out) {
+void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>& matches,
+                 std::vector<Event>* out) {
   int last_source = kNoMention, last_target = kNoMention, last_clause = -1;
   for (const Match& m : matches) {
     const auto& p = c.lex.patterns[m.pattern];
     if (const Match* outer = EmbeddingMatch(c.lex, s, m, matches)) {
       Trace(c, [&] {
-        return fmt::format("  pattern {} '{}' is the content of '{}' ({}); not coded as done", p.id, p.text,
-                           c.lex.patterns[outer->pattern].text, c.lex.patterns[outer->pattern].code);
+        return fmt::format("  pattern {} '{}' is the content of '{}' ({}); not coded as done", p.id,
+                           p.text, c.lex.patterns[outer->pattern].text,
+                           c.lex.patterns[outer->pattern].code);
       });
       continue;
     }
     if (GovernsNextMatch(c.lex, s, m, matches)) {
-      Trace(c, [&] { return (fmt::format("  pattern {} '{}' is the modality of the act after it; not coded alone", p.id, p.text)); });
+      Trace(c, [&] {
+        return (
+            fmt::format("  pattern {} '{}' is the modality of the act after it; not coded alone",
+                        p.id, p.text));
+      });
       continue;
     }
-    Trace(c, [&] { return (fmt::format("  pattern {} '{}' -> {} matched \"{}\"{}", p.id, p.text, p.code, SpanText(s, m.start, m.end),
-                         m.passive ? " (passive)" : "")); });
+    Trace(c, [&] {
+      return (fmt::format("  pattern {} '{}' -> {} matched \"{}\"{}", p.id, p.text, p.code,
+                          SpanText(s, m.start, m.end), m.passive ? " (passive)" : ""));
+    });
     std::string cue;
     Modality mod = ModalityBefore(s, m.start, &cue);
     std::string code = p.code;
@@ -453,18 +496,28 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
         Trace(c, [&] { return (fmt::format("    not coded: negated by '{}'", cue)); });
         continue;
       case Modality::kUnrealized:
-        Trace(c, [&] { return (fmt::format("    not coded: '{}' makes it demanded, not done", cue)); });
+        Trace(c, [&] {
+          return (fmt::format("    not coded: '{}' makes it demanded, not done", cue));
+        });
         continue;
-      case Modality::kRefused: code = RefusalCode(code); break;
-      case Modality::kThreatened: code = ThreatCode(code); break;
-      case Modality::kIntended: code = IntentCode(code); break;
-      case Modality::kPlain: break;
+      case Modality::kRefused:
+        code = RefusalCode(code);
+        break;
+      case Modality::kThreatened:
+        code = ThreatCode(code);
+        break;
+      case Modality::kIntended:
+        code = IntentCode(code);
+        break;
+      case Modality::kPlain:
+        break;
     }
-    if (code != p.code) Trace(c, [&] { return (fmt::format("    '{}' turns {} into {}", cue, p.code, code)); });
+    if (code != p.code)
+      Trace(c, [&] { return (fmt::format("    '{}' turns {} into {}", cue, p.code, code)); });
     int source, target;
     AssignRoles(c, s, m, &source, &target);
-    // "suspended exchanges with Japan and postponed talks": coordinated acts of one subject share the
-    // object named once.
+    // "suspended exchanges with Japan and postponed talks": coordinated acts of one subject share
+    // the object named once.
     if (target == kNoMention && source >= 0 && source == last_source && last_target >= 0 &&
         s.tokens[m.anchor].clause == last_clause) {
       target = last_target;
@@ -485,7 +538,8 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
 std::vector<std::string> IssueContexts(const Lexicon& lex, const Sentence& s) {
   std::vector<std::string> out;
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
-    const std::vector<uint32_t>* by_exact = s.tokens[i].exact != 0 ? lex.issue_index.Candidates(s.tokens[i].exact) : nullptr;
+    const std::vector<uint32_t>* by_exact =
+        s.tokens[i].exact != 0 ? lex.issue_index.Candidates(s.tokens[i].exact) : nullptr;
     for (const std::vector<uint32_t>* cands : {by_exact, s.tokens[i].issue_starts}) {
       if (cands == nullptr) continue;
       for (uint32_t ci : *cands) {
@@ -507,12 +561,14 @@ void Remember(const Sentence& s, DocumentMemory* memory) {
   for (const auto& m : s.mentions) {
     for (const auto& code : m.codes) {
       memory->NoteCountry(code);
-      if (code.size() >= 3 && code.rfind("---", 0) != 0) memory->last_code[code.substr(0, 3)] = code;
+      if (code.size() >= 3 && code.rfind("---", 0) != 0)
+        memory->last_code[code.substr(0, 3)] = code;
     }
     if (m.person && m.codes.size() == 1) memory->last_person = m.codes[0];
   }
   int subject = SubjectOf(s, 0, UINT32_MAX);
-  if (subject >= 0 && s.mentions[subject].codes.size() == 1) memory->last_subject = s.mentions[subject].codes[0];
+  if (subject >= 0 && s.mentions[subject].codes.size() == 1)
+    memory->last_subject = s.mentions[subject].codes[0];
 }
 
 }  // namespace
@@ -523,7 +579,8 @@ namespace {
 
 // The coder's view of one sentence's tokens: word ids, classes and flags.
 void BuildSentence(const Lexicon& lex, CoderState& state, const text::NormalizedText& norm,
-                   const std::vector<text::RawToken>& raw, const text::SentenceRange& r, Sentence* s) {
+                   const std::vector<text::RawToken>& raw, const text::SentenceRange& r,
+                   Sentence* s) {
   s->tokens.reserve(r.last - r.first);
   for (uint32_t k = r.first; k < r.last; ++k) {
     const auto& t = raw[k];
@@ -556,15 +613,17 @@ Day SentenceDate(const Sentence& s, Day doc_date, std::string* cue) {
 void DedupEvents(size_t from, std::vector<Event>* events) {
   if (events->size() - from < 2) return;
   std::unordered_set<std::string> seen;
-  auto dup = std::remove_if(events->begin() + static_cast<long>(from), events->end(), [&](const Event& e) {
-    return !seen.insert(e.source + '|' + e.target + '|' + e.code).second;
-  });
+  auto dup =
+      std::remove_if(events->begin() + static_cast<long>(from), events->end(), [&](const Event& e) {
+        return !seen.insert(e.source + '|' + e.target + '|' + e.code).second;
+      });
   events->erase(dup, events->end());
 }
 
-void TraceSentence(const Lexicon& lex, const Sentence& s, size_t index, Day date, const std::string& cue,
-                   std::vector<std::string>* trace) {
-  trace->push_back(fmt::format("sentence {}: \"{}\"", index + 1, SpanText(s, 0, static_cast<uint32_t>(s.tokens.size()))));
+void TraceSentence(const Lexicon& lex, const Sentence& s, size_t index, Day date,
+                   const std::string& cue, std::vector<std::string>* trace) {
+  trace->push_back(fmt::format("sentence {}: \"{}\"", index + 1,
+                               SpanText(s, 0, static_cast<uint32_t>(s.tokens.size()))));
   std::string toks;
   for (const auto& t : s.tokens) toks += fmt::format("{}/{} ", t.text, lex.vocab.KeyOf(t.id));
   trace->push_back("  tokens (word/lemma-stem): " + toks);
@@ -576,7 +635,8 @@ void TraceSentence(const Lexicon& lex, const Sentence& s, size_t index, Day date
 
 Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation) {
   if (doc.text.size() > kMaxDocumentBytes) {
-    return Status::InvalidInput(fmt::format("text is {} bytes, more than the limit of {}", doc.text.size(), kMaxDocumentBytes));
+    return Status::InvalidInput(fmt::format("text is {} bytes, more than the limit of {}",
+                                            doc.text.size(), kMaxDocumentBytes));
   }
   auto norm = text::Normalize(doc.text);
   if (!norm.ok()) return norm.status();
@@ -591,15 +651,23 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
   for (size_t si = 0; si < ranges.size(); ++si) {
     const auto& r = ranges[si];
     if (r.last - r.first > kMaxSentenceTokens) {
-      result.warnings.push_back(fmt::format("sentence {} has {} tokens (limit {}); skipped", si + 1, r.last - r.first, kMaxSentenceTokens));
+      result.warnings.push_back(fmt::format("sentence {} has {} tokens (limit {}); skipped", si + 1,
+                                            r.last - r.first, kMaxSentenceTokens));
       continue;
     }
     coder::Sentence s;
     coder::BuildSentence(lexicon_, *state_, norm.value(), raw, r, &s);
     std::string date_cue;
     Day date = coder::SentenceDate(s, doc.date, &date_cue);
-    coder::SentenceContext c{lexicon_, doc, norm.value(), static_cast<int>(si), date == kNoDate ? doc.date : date,
-                             raw[r.first].begin, raw[r.last - 1].end, {}, trace};
+    coder::SentenceContext c{lexicon_,
+                             doc,
+                             norm.value(),
+                             static_cast<int>(si),
+                             date == kNoDate ? doc.date : date,
+                             raw[r.first].begin,
+                             raw[r.last - 1].end,
+                             {},
+                             trace};
     if (trace != nullptr) coder::TraceSentence(lexicon_, s, si, date, date_cue, trace);
     coder::FindMentions(lexicon_, c.date, &memory, &s, trace);
     coder::MarkClauses(&s, trace);
@@ -608,8 +676,9 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
     if (trace != nullptr && all.empty()) trace->push_back("  no verb pattern matched");
     auto chosen = coder::SelectMatches(lexicon_, all);
     if (trace != nullptr && all.size() > chosen.size()) {
-      trace->push_back(fmt::format("  {} pattern match(es) set aside: they overlap a longer (more specific) pattern",
-                                   all.size() - chosen.size()));
+      trace->push_back(fmt::format(
+          "  {} pattern match(es) set aside: they overlap a longer (more specific) pattern",
+          all.size() - chosen.size()));
     }
     size_t before = result.events.size();
     coder::CodeMatches(c, s, chosen, &result.events);

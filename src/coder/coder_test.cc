@@ -1,11 +1,11 @@
 // Coder mechanisms on a small dictionary written here, so each test shows one rule at work.
 #include "dyad/coder.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
-
-#include <gtest/gtest.h>
 
 namespace dyad {
 namespace {
@@ -15,15 +15,19 @@ namespace fs = std::filesystem;
 class CoderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("dyad_coder_test_" + std::to_string(::getpid())));
+    dir_ =
+        new fs::path(fs::temp_directory_path() / ("dyad_coder_test_" + std::to_string(::getpid())));
     fs::create_directories(*dir_ / "ontology");
     fs::create_directories(*dir_ / "actors");
     fs::create_directories(*dir_ / "verbs");
     fs::create_directories(*dir_ / "lexicon");
-    fs::copy_file(fs::path(DYAD_SOURCE_DIR) / "data/ontology/cameo.tsv", *dir_ / "ontology/cameo.tsv");
-    fs::copy_file(fs::path(DYAD_SOURCE_DIR) / "data/lexicon/irregular.txt", *dir_ / "lexicon/irregular.txt");
+    fs::copy_file(fs::path(DYAD_SOURCE_DIR) / "data/ontology/cameo.tsv",
+                  *dir_ / "ontology/cameo.tsv");
+    fs::copy_file(fs::path(DYAD_SOURCE_DIR) / "data/lexicon/irregular.txt",
+                  *dir_ / "lexicon/irregular.txt");
     Write("actors/states.txt",
-          "China; PRC | CHN\nChinese | CHN\nBeijing | CHNGOV\nJapan | JPN\nJapanese | JPN\nTokyo | JPNGOV\n"
+          "China; PRC | CHN\nChinese | CHN\nBeijing | CHNGOV\nJapan | JPN\nJapanese | JPN\nTokyo | "
+          "JPNGOV\n"
           "United States; US | USA\nEast China Sea | -\n");
     Write("actors/people.txt",
           "Shinzo Abe; Abe | JPNGOV | 2012-12-26 | 2020-09-16 | prime minister\n"
@@ -35,8 +39,10 @@ class CoderTest : public ::testing::Test {
           "coast guard; coast guard ship | COP\nnational; fisherman | CVL\ncourt | JUD\n");
     Write("issues.txt", "Senkaku; Diaoyu | territory\nspy | intelligence\n");
     Write("verbs/test.txt",
-          "042 visit +\n040 hold talks\n114 lodge ... protest\n114 summon +\n036 open ... new chapter\n"
-          "173 sentence + ... for spy|espionage [legal]\n173 detain +\n150 enter ... territorial water\n"
+          "042 visit +\n040 hold talks\n114 lodge ... protest\n114 summon +\n036 open ... new "
+          "chapter\n"
+          "173 sentence + ... for spy|espionage [legal]\n173 detain +\n150 enter ... territorial "
+          "water\n"
           "111 criticize +\n0841 release +\n042 visit by $ to +\n");
     std::vector<Problem> problems;
     auto lex = LoadLexicon({dir_->string(), false}, &problems);
@@ -49,7 +55,9 @@ class CoderTest : public ::testing::Test {
     fs::remove_all(*dir_);
     delete dir_;
   }
-  static void Write(const std::string& name, const std::string& body) { std::ofstream(*dir_ / name) << body; }
+  static void Write(const std::string& name, const std::string& body) {
+    std::ofstream(*dir_ / name) << body;
+  }
 
   std::set<std::string> Code(const std::string& text, const std::string& date = "2018-10-26") {
     Coder coder(**lexicon_);
@@ -80,12 +88,14 @@ TEST_F(CoderTest, PeopleResolvedByDocumentDate) {
 }
 
 TEST_F(CoderTest, CountryPlusAgentAndPossessive) {
-  EXPECT_EQ(Code("Japan's foreign minister criticized Chinese coast guard ships."), (S{"JPNGOV CHNCOP 111"}));
+  EXPECT_EQ(Code("Japan's foreign minister criticized Chinese coast guard ships."),
+            (S{"JPNGOV CHNCOP 111"}));
   EXPECT_EQ(Code("The foreign ministry of Japan criticized Beijing."), (S{"JPNGOV CHNGOV 111"}));
 }
 
 TEST_F(CoderTest, PassiveVoice) {
-  EXPECT_EQ(Code("The Chinese ambassador was summoned by Japan's foreign ministry."), (S{"JPNGOV CHNGOV 114"}));
+  EXPECT_EQ(Code("The Chinese ambassador was summoned by Japan's foreign ministry."),
+            (S{"JPNGOV CHNGOV 114"}));
 }
 
 TEST_F(CoderTest, NegationAndRefusal) {
@@ -101,11 +111,13 @@ TEST_F(CoderTest, IntentTurnsActsIntoIntentCodes) {
 
 TEST_F(CoderTest, CompoundsAndReciprocity) {
   EXPECT_EQ(Code("China and Japan held talks in Beijing."), (S{"CHN JPN 040", "JPN CHN 040"}));
-  EXPECT_EQ(Code("Abe and Xi vowed to open a new chapter."), (S{"JPNGOV CHNGOV 036", "CHNGOV JPNGOV 036"}));
+  EXPECT_EQ(Code("Abe and Xi vowed to open a new chapter."),
+            (S{"JPNGOV CHNGOV 036", "CHNGOV JPNGOV 036"}));
 }
 
 TEST_F(CoderTest, RoleLinkedByOfCoversTheList) {
-  EXPECT_EQ(Code("The officials of China and Japan held talks."), (S{"CHNGOV JPNGOV 040", "JPNGOV CHNGOV 040"}));
+  EXPECT_EQ(Code("The officials of China and Japan held talks."),
+            (S{"CHNGOV JPNGOV 040", "JPNGOV CHNGOV 040"}));
 }
 
 TEST_F(CoderTest, ReferencesToTheTwoCountries) {
@@ -115,7 +127,8 @@ TEST_F(CoderTest, ReferencesToTheTwoCountries) {
 
 TEST_F(CoderTest, AppositionAndAttribution) {
   EXPECT_EQ(Code("Wang Yi, China's foreign minister, criticized Tokyo."), (S{"CHNGOV JPNGOV 111"}));
-  EXPECT_EQ(Code("Chinese coast guard ships entered Japanese territorial waters, the Japanese government said."),
+  EXPECT_EQ(Code("Chinese coast guard ships entered Japanese territorial waters, the Japanese "
+                 "government said."),
             (S{"CHNCOP JPN 150"}));
   EXPECT_EQ(Code("China said it would release the Japanese national."), (S{"CHN JPNCVL 0353"}));
 }
@@ -127,12 +140,14 @@ TEST_F(CoderTest, PronounCarryOver) {
 TEST_F(CoderTest, SeveralEventsInOneSentence) {
   EXPECT_EQ(Code("Japan summoned the Chinese ambassador and criticized Beijing."),
             (S{"JPN CHNGOV 114", "JPN CHNGOV 111"}));
-  EXPECT_EQ(Code("A Chinese court sentenced a Japanese national to 12 years for spying, and Japan criticized China."),
+  EXPECT_EQ(Code("A Chinese court sentenced a Japanese national to 12 years for spying, and Japan "
+                 "criticized China."),
             (S{"CHNJUD JPNCVL 173", "JPN CHN 111"}));
 }
 
 TEST_F(CoderTest, HyphenatedActors) {
-  EXPECT_EQ(Code("The Japan-China foreign ministers held talks."), (S{"JPN CHN 040", "CHN JPN 040"}));
+  EXPECT_EQ(Code("The Japan-China foreign ministers held talks."),
+            (S{"JPN CHN 040", "CHN JPN 040"}));
   EXPECT_EQ(Code("Chinese-backed officials criticized Japan."), (S{"CHNGOV JPN 111"}));
 }
 
@@ -149,15 +164,16 @@ TEST_F(CoderTest, EventsCarryEvidenceAndDates) {
   ASSERT_EQ(r->events.size(), 1u);
   const Event& e = r->events[0];
   EXPECT_EQ(e.evidence_text, "Japan criticized China");
-  EXPECT_EQ(doc.text.substr(e.evidence.begin, e.evidence.end - e.evidence.begin), "Japan criticized China");
+  EXPECT_EQ(doc.text.substr(e.evidence.begin, e.evidence.end - e.evidence.begin),
+            "Japan criticized China");
   EXPECT_EQ(FormatDate(e.date), "2018-10-23");
   EXPECT_EQ(e.pattern, "test:9");
   EXPECT_EQ(e.quad, 3);
   EXPECT_DOUBLE_EQ(e.goldstein, -2.0);
 }
 
-// Regression: a passive match of a pattern with a `$` slot left the subject placeholder as the target
-// and EmitEvents indexed mentions[-2].
+// Regression: a passive match of a pattern with a `$` slot left the subject placeholder as the
+// target and EmitEvents indexed mentions[-2].
 TEST_F(CoderTest, PassiveWithSourceSlotDoesNotCrash) {
   EXPECT_EQ(Code("The island was visited by China to inspect the site."), (S{}));
   EXPECT_EQ(Code("A visit by Abe to China was announced."), (S{"JPNGOV CHN 042"}));
@@ -167,8 +183,8 @@ TEST_F(CoderTest, PassiveWithSourceSlotDoesNotCrash) {
 TEST_F(CoderTest, CompoundListsAreDistinctAndBounded) {
   std::string text;
   for (int i = 0; i < 90; ++i) text += "China and Japan and ";
-  EXPECT_EQ(Code(text + "the US held talks."), (S{"CHN JPN 040", "JPN CHN 040", "CHN USA 040", "USA CHN 040",
-                                                   "JPN USA 040", "USA JPN 040"}));
+  EXPECT_EQ(Code(text + "the US held talks."), (S{"CHN JPN 040", "JPN CHN 040", "CHN USA 040",
+                                                  "USA CHN 040", "JPN USA 040", "USA JPN 040"}));
 }
 
 TEST_F(CoderTest, BadInputIsAnErrorNotACrash) {

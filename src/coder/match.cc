@@ -13,27 +13,35 @@ using lexicon::Pattern;
 constexpr int kMaxGap = 5;
 constexpr int kMaxSteps = 2000;  // bounds backtracking on pathological patterns
 
-constexpr std::array<std::string_view, 9> kBeForms = {"is", "are", "was", "were", "be", "been", "being", "'s", "get"};
+constexpr std::array<std::string_view, 9> kBeForms = {"is",   "are",   "was", "were", "be",
+                                                      "been", "being", "'s",  "get"};
 
-bool IsBe(std::string_view w) { return std::find(kBeForms.begin(), kBeForms.end(), w) != kBeForms.end(); }
+bool IsBe(std::string_view w) {
+  return std::find(kBeForms.begin(), kBeForms.end(), w) != kBeForms.end();
+}
 
 // A participle: regular "-ed"/"-en"/"-wn", or one of the common irregular participles listed here.
 bool LooksParticiple(const Token& t) {
   std::string_view w = t.lower;
-  if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en" || w.substr(w.size() - 2) == "wn")) return true;
-  return w == "held" || w == "met" || w == "sought" || w == "struck" || w == "shot" || w == "sent" || w == "hit" ||
-         w == "caught" || w == "brought" || w == "told" || w == "made" || w == "put" || w == "led" || w == "kept" ||
-         w == "fought" || w == "sold" || w == "bought" || w == "paid" || w == "set" || w == "cut" || w == "left";
+  if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en" ||
+                       w.substr(w.size() - 2) == "wn"))
+    return true;
+  return w == "held" || w == "met" || w == "sought" || w == "struck" || w == "shot" ||
+         w == "sent" || w == "hit" || w == "caught" || w == "brought" || w == "told" ||
+         w == "made" || w == "put" || w == "led" || w == "kept" || w == "fought" || w == "sold" ||
+         w == "bought" || w == "paid" || w == "set" || w == "cut" || w == "left";
 }
 
 // Participles that, after a be-form, describe a state rather than an act done by someone:
 // "is committed to", "was prepared to", "is determined to".
 bool Adjectival(std::string_view w) {
   static const std::set<std::string_view> kStative = {
-      "committed", "prepared", "determined", "interested", "concerned", "engaged", "involved", "pleased",
-      "disappointed", "opposed", "based", "expected", "supposed", "scheduled", "set", "dedicated",
-      "devoted", "resolved", "convinced", "satisfied", "worried", "alarmed", "aligned", "united",
-      "divided", "entitled", "obliged", "obligated", "inclined", "used", "accustomed", "located"};
+      "committed",  "prepared",  "determined",   "interested", "concerned", "engaged",
+      "involved",   "pleased",   "disappointed", "opposed",    "based",     "expected",
+      "supposed",   "scheduled", "set",          "dedicated",  "devoted",   "resolved",
+      "convinced",  "satisfied", "worried",      "alarmed",    "aligned",   "united",
+      "divided",    "entitled",  "obliged",      "obligated",  "inclined",  "used",
+      "accustomed", "located"};
   return kStative.count(w) > 0;
 }
 
@@ -49,7 +57,8 @@ bool IsPassiveAt(const Sentence& s, uint32_t anchor) {
 
 class Matcher {
  public:
-  Matcher(const Sentence& s, const Pattern& p, uint32_t anchor) : s_(s), p_(p), clause_(s.tokens[anchor].clause) {
+  Matcher(const Sentence& s, const Pattern& p, uint32_t anchor)
+      : s_(s), p_(p), clause_(s.tokens[anchor].clause) {
     m_.anchor = anchor;
     if (p.head == p.anchor) SetHead(anchor);
   }
@@ -67,15 +76,18 @@ class Matcher {
   bool Usable(int pos) const {
     return pos >= 0 && pos < static_cast<int>(s_.tokens.size()) && s_.tokens[pos].clause == clause_;
   }
-  // A role word standing alone ("military", "troops", "police") is an actor only weakly: a pattern may
-  // use it as a word ("joint military exercises") or pass over it ("gave military aid to Israel").
+  // A role word standing alone ("military", "troops", "police") is an actor only weakly: a pattern
+  // may use it as a word ("joint military exercises") or pass over it ("gave military aid to
+  // Israel").
   bool Weak(int mention) const {
     if (mention < 0) return false;
     const Mention& m = s_.mentions[mention];
-    return m.last - m.first == 1 && !m.person && m.codes.size() == 1 && m.codes[0].rfind("---", 0) == 0;
+    return m.last - m.first == 1 && !m.person && m.codes.size() == 1 &&
+           m.codes[0].rfind("---", 0) == 0;
   }
   bool WordAt(const lexicon::PatternElem& e, int pos) const {
-    if (!Usable(pos) || (s_.tokens[pos].mention >= 0 && !Weak(s_.tokens[pos].mention))) return false;
+    if (!Usable(pos) || (s_.tokens[pos].mention >= 0 && !Weak(s_.tokens[pos].mention)))
+      return false;
     uint32_t id = s_.tokens[pos].id;
     return id != 0 && std::find(e.ids.begin(), e.ids.end(), id) != e.ids.end();
   }
@@ -87,7 +99,9 @@ class Matcher {
     if (t.mention >= 0) {
       const Mention& m = s_.mentions[t.mention];
       // A place ("hosted a dinner in Tokyo for ...") is transparent.
-      if (m.first > 0 && (s_.tokens[m.first - 1].lower == "in" || s_.tokens[m.first - 1].lower == "at")) return true;
+      if (m.first > 0 &&
+          (s_.tokens[m.first - 1].lower == "in" || s_.tokens[m.first - 1].lower == "at"))
+        return true;
       if (m.last - m.first != 1 || m.has_role || m.person || m.codes.size() != 1) return false;
       m_.inner = t.mention;
       return true;
@@ -101,7 +115,8 @@ class Matcher {
     m_.head = pos;
     passive_known_ = false;
   }
-  // Passive voice is decided at the head verb, only when a rule needs it (most candidates fail first).
+  // Passive voice is decided at the head verb, only when a rule needs it (most candidates fail
+  // first).
   bool Passive() {
     if (!passive_known_) {
       passive_ = IsPassiveAt(s_, m_.head);
@@ -200,9 +215,11 @@ class Matcher {
   int steps_ = 0;
 };
 
-// Cheap filters before backtracking: every required word occurs somewhere in the sentence. The 64-bit
-// signature (a bit per word id modulo 64) rejects most candidates without touching `present`.
-bool RequiredWordsPresent(const Pattern& p, const std::vector<uint8_t>& present, uint64_t sentence_bits) {
+// Cheap filters before backtracking: every required word occurs somewhere in the sentence. The
+// 64-bit signature (a bit per word id modulo 64) rejects most candidates without touching
+// `present`.
+bool RequiredWordsPresent(const Pattern& p, const std::vector<uint8_t>& present,
+                          uint64_t sentence_bits) {
   for (uint64_t need : p.required_bits) {
     if ((need & sentence_bits) == 0) return false;
   }
@@ -210,7 +227,10 @@ bool RequiredWordsPresent(const Pattern& p, const std::vector<uint8_t>& present,
     if (e.kind != ElemKind::kWord || e.optional) continue;
     bool any = false;
     for (uint32_t id : e.ids) {
-      if (present[id]) { any = true; break; }
+      if (present[id]) {
+        any = true;
+        break;
+      }
     }
     if (!any) return false;
   }
@@ -227,7 +247,8 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
   auto usable = [&](const Token& t) {
     if (t.mention < 0) return true;
     const Mention& m = s.mentions[t.mention];
-    return m.last - m.first == 1 && !m.person && m.codes.size() == 1 && m.codes[0].rfind("---", 0) == 0;
+    return m.last - m.first == 1 && !m.person && m.codes.size() == 1 &&
+           m.codes[0].rfind("---", 0) == 0;
   };
   for (const Token& t : s.tokens) {
     if (usable(t) && t.id != 0) {
@@ -267,12 +288,14 @@ std::vector<Match> SelectMatches(const Lexicon& lex, std::vector<Match> matches)
   std::vector<uint32_t> used;
   for (auto& m : matches) {
     bool clash = false;
-    for (uint32_t k = 0; k < m.word_count; ++k) clash = clash || std::find(used.begin(), used.end(), m.words[k]) != used.end();
+    for (uint32_t k = 0; k < m.word_count; ++k)
+      clash = clash || std::find(used.begin(), used.end(), m.words[k]) != used.end();
     if (clash) continue;
     used.insert(used.end(), m.words.begin(), m.words.begin() + m.word_count);
     kept.push_back(std::move(m));
   }
-  std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
+  std::sort(kept.begin(), kept.end(),
+            [](const Match& a, const Match& b) { return a.start < b.start; });
   return kept;
 }
 

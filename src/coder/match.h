@@ -17,12 +17,12 @@ struct Match {
   uint32_t pattern = 0;
   uint32_t start = 0, end = 0;  // token span of the whole match, slots included
   uint32_t anchor = 0;
-  uint32_t head = 0;            // token of the pattern's first required word (its verb)
+  uint32_t head = 0;  // token of the pattern's first required word (its verb)
   int source = kNoMention, target = kNoMention;
   bool passive = false;
-  int inner = kNoMention;       // a bare country adjective inside a gap ("entered Japanese waters")
-  // Tokens matched by literal words (a fixed array: matching runs for every candidate pattern, and a
-  // heap allocation each time would dominate).
+  int inner = kNoMention;  // a bare country adjective inside a gap ("entered Japanese waters")
+  // Tokens matched by literal words (a fixed array: matching runs for every candidate pattern, and
+  // a heap allocation each time would dominate).
   static constexpr size_t kMaxWords = 24;
   std::array<uint32_t, kMaxWords> words{};
   uint32_t word_count = 0;

@@ -1,10 +1,11 @@
-// Actor mentions: dictionary atoms grouped into noun phrases, compounds, appositions and references.
-#include <algorithm>
-#include <cctype>
-#include <array>
-#include <set>
-
+// Actor mentions: dictionary atoms grouped into noun phrases, compounds, appositions and
+// references.
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
 
 #include "coder/sentence.h"
 
@@ -13,19 +14,23 @@ namespace {
 
 // Words that may stand before or between the parts of an actor phrase without ending it.
 constexpr std::array<std::string_view, 62> kModifiers = {
-    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some",
-    "several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "dozens", "hundreds", "thousands", "of", "senior", "top", "high-ranking", "high-level", "new",
-    "former", "chief", "deputy", "vice", "acting", "visiting", "outgoing", "incoming", "local",
-    "state-run", "state-owned", "state", "official", "then", "newly", "ruling", "main", "other",
-    "fellow", "junior", "leading", "prominent", "unidentified", "unnamed", "own", "national",
-    "federal", "provincial", "current", "exiled"};
+    "the",       "a",        "an",       "its",     "their",        "his",
+    "her",       "this",     "these",    "those",   "some",         "several",
+    "many",      "two",      "three",    "four",    "five",         "six",
+    "seven",     "eight",    "nine",     "ten",     "dozens",       "hundreds",
+    "thousands", "of",       "senior",   "top",     "high-ranking", "high-level",
+    "new",       "former",   "chief",    "deputy",  "vice",         "acting",
+    "visiting",  "outgoing", "incoming", "local",   "state-run",    "state-owned",
+    "state",     "official", "then",     "newly",   "ruling",       "main",
+    "other",     "fellow",   "junior",   "leading", "prominent",    "unidentified",
+    "unnamed",   "own",      "national", "federal", "provincial",   "current",
+    "exiled"};
 constexpr std::array<std::string_view, 19> kPrepositions = {
-    "of", "with", "to", "from", "in", "on", "at", "for", "against", "near", "over", "between",
-    "about", "toward", "towards", "into", "by", "than", "around"};
+    "of",   "with",    "to",    "from",   "in",      "on",   "at", "for",  "against", "near",
+    "over", "between", "about", "toward", "towards", "into", "by", "than", "around"};
 constexpr std::array<std::string_view, 14> kReferenceHeads = {
-    "countries", "sides", "nations", "governments", "leaders", "neighbours", "neighbors", "states",
-    "powers", "ministers", "nation", "country", "side", "parties"};
+    "countries", "sides",  "nations",   "governments", "leaders", "neighbours", "neighbors",
+    "states",    "powers", "ministers", "nation",      "country", "side",       "parties"};
 
 struct Atom {
   uint32_t first = 0, last = 0;
@@ -40,10 +45,12 @@ bool WordMatches(const Token& t, const lexicon::WordMatcher& w, bool headline) {
 
 // The longest dictionary phrase of `index` starting at token i; returns its length (0 if none).
 template <typename Entries>
-uint32_t Longest(const Entries& entries, const lexicon::PhraseIndex& index, const std::vector<uint32_t>* by_name,
-                 const Sentence& s, uint32_t i, bool headline, uint32_t* entry) {
+uint32_t Longest(const Entries& entries, const lexicon::PhraseIndex& index,
+                 const std::vector<uint32_t>* by_name, const Sentence& s, uint32_t i, bool headline,
+                 uint32_t* entry) {
   uint32_t best = 0;
-  const std::vector<uint32_t>* by_exact = s.tokens[i].exact != 0 ? index.Candidates(s.tokens[i].exact) : nullptr;
+  const std::vector<uint32_t>* by_exact =
+      s.tokens[i].exact != 0 ? index.Candidates(s.tokens[i].exact) : nullptr;
   for (const std::vector<uint32_t>* cands : {by_exact, by_name}) {
     if (cands == nullptr) continue;
     for (uint32_t c : *cands) {
@@ -51,7 +58,8 @@ uint32_t Longest(const Entries& entries, const lexicon::PhraseIndex& index, cons
       if (words.size() <= best) break;  // sorted longest first
       if (i + words.size() > s.tokens.size()) continue;
       bool ok = true;
-      for (size_t k = 0; k < words.size() && ok; ++k) ok = WordMatches(s.tokens[i + k], words[k], headline);
+      for (size_t k = 0; k < words.size() && ok; ++k)
+        ok = WordMatches(s.tokens[i + k], words[k], headline);
       if (ok) {
         best = static_cast<uint32_t>(words.size());
         *entry = c;
@@ -79,10 +87,15 @@ std::vector<Atom> FindAtoms(const Lexicon& lex, const Sentence& s) {
   }
   std::vector<Atom> atoms;
   for (uint32_t i = 0; i < s.tokens.size();) {
-    if (s.tokens[i].punct && s.tokens[i].name == 0) { ++i; continue; }
+    if (s.tokens[i].punct && s.tokens[i].name == 0) {
+      ++i;
+      continue;
+    }
     uint32_t actor_entry = 0, agent_entry = 0;
-    uint32_t a = Longest(lex.actors, lex.actor_index, s.tokens[i].actor_starts, s, i, headline, &actor_entry);
-    uint32_t g = Longest(lex.agents, lex.agent_index, s.tokens[i].agent_starts, s, i, headline, &agent_entry);
+    uint32_t a = Longest(lex.actors, lex.actor_index, s.tokens[i].actor_starts, s, i, headline,
+                         &actor_entry);
+    uint32_t g = Longest(lex.agents, lex.agent_index, s.tokens[i].agent_starts, s, i, headline,
+                         &agent_entry);
     // "Iranian-backed", "Japan-based": the state in a hyphenated modifier (two states, as in
     // "China-Japan", are left to HyphenatedActors, which makes a compound).
     if (a == 0 && g == 0 && s.tokens[i].parts[0] != 0) {
@@ -93,9 +106,14 @@ std::vector<Atom> FindAtoms(const Lexicon& lex, const Sentence& s) {
         continue;
       }
     }
-    if (a == 0 && g == 0) { ++i; continue; }
-    if (a >= g) atoms.push_back({i, i + a, true, actor_entry});
-    else atoms.push_back({i, i + g, false, agent_entry});
+    if (a == 0 && g == 0) {
+      ++i;
+      continue;
+    }
+    if (a >= g)
+      atoms.push_back({i, i + a, true, actor_entry});
+    else
+      atoms.push_back({i, i + g, false, agent_entry});
     i += std::max(a, g);
   }
   return atoms;
@@ -104,13 +122,15 @@ std::vector<Atom> FindAtoms(const Lexicon& lex, const Sentence& s) {
 std::string CountryOf(const std::string& code) { return code.substr(0, 3); }
 
 // Builds the code of a phrase from its parts.
-bool IsOrganisationCode(const std::string& code) { return code.rfind("IGO", 0) == 0 || code.rfind("NGO", 0) == 0; }
+bool IsOrganisationCode(const std::string& code) {
+  return code.rfind("IGO", 0) == 0 || code.rfind("NGO", 0) == 0;
+}
 
 // A non-state organisation keeps its own role whatever member noun follows: "Hamas official",
 // "Islamic State fighters", "Red Cross officials" stay the organisation.
 bool KeepsOwnRole(const std::string& actor) {
-  static const std::set<std::string> kNonState = {"REB", "INS", "SEP", "UAF", "OPP", "PTY", "NGO", "HRI",
-                                                  "REL", "LAB", "MED", "BUS", "CRM", "ENV"};
+  static const std::set<std::string> kNonState = {"REB", "INS", "SEP", "UAF", "OPP", "PTY", "NGO",
+                                                  "HRI", "REL", "LAB", "MED", "BUS", "CRM", "ENV"};
   return IsOrganisationCode(actor) || (actor.size() >= 6 && kNonState.count(actor.substr(3, 3)));
 }
 
@@ -149,8 +169,14 @@ void WordCache::Fill(const Lexicon& lex, lexicon::Stemmer& stemmer, Token* t) {
   }
   auto it = ids_.find(t->lower);
   if (it == ids_.end()) {
-    Ids ids{lex.vocab.Lookup(t->lower, stemmer), lex.vocab.LookupName(t->lower), ClassesOf(t->lower), {0, 0},
-            nullptr, nullptr, nullptr, nullptr};
+    Ids ids{lex.vocab.Lookup(t->lower, stemmer),
+            lex.vocab.LookupName(t->lower),
+            ClassesOf(t->lower),
+            {0, 0},
+            nullptr,
+            nullptr,
+            nullptr,
+            nullptr};
     if (ids.name != 0) {
       ids.actor_starts = lex.actor_index.Candidates(ids.name);
       ids.agent_starts = lex.agent_index.Candidates(ids.name);
@@ -197,13 +223,15 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
   std::vector<int> atom_at(toks.size(), -1);
   for (size_t k = 0; k < atoms.size(); ++k) atom_at[atoms[k].first] = static_cast<int>(k);
   const bool explain = trace != nullptr;
-  // Words that may stand between the parts of an actor phrase: listed modifiers, numbers, and up to two
-  // plain adjectives no dictionary knows ("a Japanese pharmaceutical company employee") - never a word
-  // a verb pattern uses, so "Japan criticised officials" stays two phrases.
+  // Words that may stand between the parts of an actor phrase: listed modifiers, numbers, and up to
+  // two plain adjectives no dictionary knows ("a Japanese pharmaceutical company employee") - never
+  // a word a verb pattern uses, so "Japan criticised officials" stays two phrases.
   auto plain_adjective = [&](const Token& t) {
     std::string_view w = t.lower;
-    if (t.id != 0 || t.classes != 0 || t.punct || t.number || t.capitalized || w.size() < 3) return false;
-    if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing")) return false;
+    if (t.id != 0 || t.classes != 0 || t.punct || t.number || t.capitalized || w.size() < 3)
+      return false;
+    if (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 3) == "ing"))
+      return false;
     return true;
   };
   auto skip_modifiers = [&](uint32_t j) {
@@ -224,7 +252,10 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
   for (uint32_t i = 0; i < toks.size();) {
     uint32_t start = i;
     uint32_t j = skip_modifiers(i);
-    if (j >= toks.size() || atom_at[j] < 0) { ++i; continue; }
+    if (j >= toks.size() || atom_at[j] < 0) {
+      ++i;
+      continue;
+    }
     std::string person, actor, role, why;
     bool place = false, role_of = false;
     bool any_actor = false;
@@ -248,13 +279,15 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
         }
         any_actor = true;
         if (explain) {
-          why += fmt::format("{}'{}' {} ({}{}) ", why.empty() ? "" : "+ ", e.name, row.code, row.origin,
-                             row.role.empty() ? "" : ", " + row.role);
+          why += fmt::format("{}'{}' {} ({}{}) ", why.empty() ? "" : "+ ", e.name, row.code,
+                             row.origin, row.role.empty() ? "" : ", " + row.role);
         }
       } else {
         const auto& g = lex.agents[a.entry];
         if (role.empty()) role = g.role;
-        if (explain) why += fmt::format("{}agent '{}' {} ({}) ", why.empty() ? "" : "+ ", g.name, g.role, g.origin);
+        if (explain)
+          why += fmt::format("{}agent '{}' {} ({}) ", why.empty() ? "" : "+ ", g.name, g.role,
+                             g.origin);
       }
       end = a.last;
       j = a.last;
@@ -262,9 +295,11 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
       if (k < toks.size() && toks[k].lower == "'s") ++k;
       // "U.S.-led forces", "Iranian-backed militias": the participle links the state to the role.
       if (k + 1 < toks.size() && toks[k].lower == "-" && toks[k].end == toks[k + 1].begin &&
-          (toks[k + 1].lower == "led" || toks[k + 1].lower == "backed" || toks[k + 1].lower == "based" ||
-           toks[k + 1].lower == "run" || toks[k + 1].lower == "owned" || toks[k + 1].lower == "sponsored" ||
-           toks[k + 1].lower == "funded" || toks[k + 1].lower == "controlled" || toks[k + 1].lower == "allied")) {
+          (toks[k + 1].lower == "led" || toks[k + 1].lower == "backed" ||
+           toks[k + 1].lower == "based" || toks[k + 1].lower == "run" ||
+           toks[k + 1].lower == "owned" || toks[k + 1].lower == "sponsored" ||
+           toks[k + 1].lower == "funded" || toks[k + 1].lower == "controlled" ||
+           toks[k + 1].lower == "allied")) {
         k += 2;
       }
       k = skip_modifiers(k);
@@ -279,9 +314,9 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
       }
       break;
     }
-    // "the foreign ministry of Japan", "the captain of a Chinese trawler", "a first secretary at the
-    // Chinese embassy", "officials from Japan": a role takes the country of the phrase after it, whose
-    // own agents ("trawler", "embassy") stay inside this mention.
+    // "the foreign ministry of Japan", "the captain of a Chinese trawler", "a first secretary at
+    // the Chinese embassy", "officials from Japan": a role takes the country of the phrase after
+    // it, whose own agents ("trawler", "embassy") stay inside this mention.
     std::string_view link = end < toks.size() ? std::string_view(toks[end].lower) : "";
     if (actor.empty() && person.empty() && !role.empty() && end + 1 < toks.size() &&
         (link == "of" || link == "at" || link == "from")) {
@@ -295,7 +330,8 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
           role_of = true;
           if (explain) why += fmt::format("+ {} '{}' {} ({}) ", link, e.name, actor, row.origin);
           end = a.last;
-          for (uint32_t q = skip_modifiers(end); q < toks.size() && atom_at[q] >= 0 && !atoms[atom_at[q]].actor;
+          for (uint32_t q = skip_modifiers(end);
+               q < toks.size() && atom_at[q] >= 0 && !atoms[atom_at[q]].actor;
                q = skip_modifiers(end)) {
             end = atoms[atom_at[q]].last;
           }
@@ -307,12 +343,16 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
         (toks[j - 1].number || toks[start].number)) {
       role = "CVL";
     }
-    // "Chinese fans", "the Japanese team": a head noun coded `-` names no actor, so neither does the phrase.
-    // Only a bare state is dropped; "a United Nations team" or "Xi's team" stay the organisation or person.
+    // "Chinese fans", "the Japanese team": a head noun coded `-` names no actor, so neither does
+    // the phrase. Only a bare state is dropped; "a United Nations team" or "Xi's team" stay the
+    // organisation or person.
     bool no_actor = role == "-" && person.empty() && actor.size() == 3;
     if (role == "-" && !no_actor) role.clear();
     std::string code = no_actor ? "" : Compose(person, actor, role);
-    if (code.empty()) { i = end > i ? end : i + 1; continue; }
+    if (code.empty()) {
+      i = end > i ? end : i + 1;
+      continue;
+    }
     Mention m;
     m.first = start;
     m.last = end;
@@ -337,7 +377,8 @@ bool IsJoiner(const Sentence& s, uint32_t from, uint32_t to, bool* is_and) {
   auto w = [&](uint32_t k) -> std::string_view { return s.tokens[from + k].lower; };
   uint32_t n = to - from;
   *is_and = (n == 1 && w(0) == "and") || (n == 2 && w(0) == "," && w(1) == "and") ||
-            (n == 3 && w(0) == "as" && w(1) == "well" && w(2) == "as") || (n == 2 && w(0) == "and" && w(1) == "the");
+            (n == 3 && w(0) == "as" && w(1) == "well" && w(2) == "as") ||
+            (n == 2 && w(0) == "and" && w(1) == "the");
   return *is_and || (n == 1 && w(0) == ",");
 }
 
@@ -347,7 +388,8 @@ constexpr size_t kMaxCompound = 12;
 void MergeCompounds(Sentence* s) {
   auto& ms = s->mentions;
   bool any = false, is_and = false;
-  for (size_t k = 0; k + 1 < ms.size() && !any; ++k) any = IsJoiner(*s, ms[k].last, ms[k + 1].first, &is_and);
+  for (size_t k = 0; k + 1 < ms.size() && !any; ++k)
+    any = IsJoiner(*s, ms[k].last, ms[k + 1].first, &is_and);
   if (!any) return;
   std::vector<Mention> out;
   for (size_t k = 0; k < ms.size();) {
@@ -366,20 +408,23 @@ void MergeCompounds(Sentence* s) {
     }
     Mention m = ms[k];
     std::string shared_role;
-    // A role is shared only from a state's role phrase ("Japanese and Chinese officials"), never from
-    // an organisation's code ("... and the European Union" is IGOEUR, not a role "EUR").
-    // "The leaders of China, Japan and South Korea": a role linked by "of" covers the whole list.
-    if (ms[k].role_of && ms[k].codes.size() == 1 && ms[k].codes[0].size() == 6) shared_role = ms[k].codes[0].substr(3);
+    // A role is shared only from a state's role phrase ("Japanese and Chinese officials"), never
+    // from an organisation's code ("... and the European Union" is IGOEUR, not a role "EUR"). "The
+    // leaders of China, Japan and South Korea": a role linked by "of" covers the whole list.
+    if (ms[k].role_of && ms[k].codes.size() == 1 && ms[k].codes[0].size() == 6)
+      shared_role = ms[k].codes[0].substr(3);
     const std::string& last_code = ms[last_and].codes[0];
     if (ms[last_and].has_role && !ms[last_and].person && last_code.rfind("IGO", 0) != 0 &&
-        last_code.rfind("NGO", 0) != 0 && last_and - k >= 1 && ms[last_and].last - ms[last_and].first > 1) {
+        last_code.rfind("NGO", 0) != 0 && last_and - k >= 1 &&
+        ms[last_and].last - ms[last_and].first > 1) {
       shared_role = last_code.substr(3);
     }
-    // Members are distinct and bounded: "China and Japan and China ..." is two actors, and a list of
-    // 186 states would otherwise make 186 x 185 events from one sentence.
+    // Members are distinct and bounded: "China and Japan and China ..." is two actors, and a list
+    // of 186 states would otherwise make 186 x 185 events from one sentence.
     for (size_t j = k + 1; j <= last_and; ++j) {
       for (const auto& c : ms[j].codes) {
-        if (m.codes.size() < kMaxCompound && std::find(m.codes.begin(), m.codes.end(), c) == m.codes.end()) {
+        if (m.codes.size() < kMaxCompound &&
+            std::find(m.codes.begin(), m.codes.end(), c) == m.codes.end()) {
           m.codes.push_back(c);
         }
       }
@@ -405,9 +450,10 @@ void TitleNames(Sentence* s) {
     Mention& m = s->mentions[k];
     if (m.person || !m.has_role || m.codes.size() != 1 || m.last >= toks.size()) continue;
     uint32_t e = m.last;
-    uint32_t limit = k + 1 < s->mentions.size() ? s->mentions[k + 1].first : static_cast<uint32_t>(toks.size());
-    while (e < limit && e - m.last < 4 && toks[e].capitalized && !toks[e].punct && toks[e].name == 0 &&
-           toks[e].classes == 0) {
+    uint32_t limit =
+        k + 1 < s->mentions.size() ? s->mentions[k + 1].first : static_cast<uint32_t>(toks.size());
+    while (e < limit && e - m.last < 4 && toks[e].capitalized && !toks[e].punct &&
+           toks[e].name == 0 && toks[e].classes == 0) {
       ++e;
     }
     if (e == m.last) continue;
@@ -422,7 +468,8 @@ void MergeAppositions(Sentence* s) {
   auto& ms = s->mentions;
   auto& toks = s->tokens;
   bool any = false;
-  for (size_t k = 0; k + 1 < ms.size() && !any; ++k) any = ms[k + 1].first == ms[k].last + 1 && toks[ms[k].last].lower == ",";
+  for (size_t k = 0; k + 1 < ms.size() && !any; ++k)
+    any = ms[k + 1].first == ms[k].last + 1 && toks[ms[k].last].lower == ",";
   if (!any) return;
   std::vector<Mention> out;
   for (size_t k = 0; k < ms.size(); ++k) {
@@ -445,14 +492,17 @@ void MergeAppositions(Sentence* s) {
   ms.swap(out);
 }
 
-// An unknown name in apposition: "Zhan Qixiong, captain of a Chinese trawler," takes the role's code.
+// An unknown name in apposition: "Zhan Qixiong, captain of a Chinese trawler," takes the role's
+// code.
 void NameAppositions(Sentence* s) {
   auto& toks = s->tokens;
   for (auto& m : s->mentions) {
     if (m.first < 2 || toks[m.first - 1].lower != "," || m.person) continue;
     if (!(m.last >= toks.size() || toks[m.last].punct)) continue;
     uint32_t p = m.first - 1;
-    while (p > 0 && toks[p - 1].capitalized && !toks[p - 1].punct && toks[p - 1].mention < 0 && m.first - p < 5) --p;
+    while (p > 0 && toks[p - 1].capitalized && !toks[p - 1].punct && toks[p - 1].mention < 0 &&
+           m.first - p < 5)
+      --p;
     if (p == m.first - 1 || (p == 0 && m.first - 1 - p < 2)) continue;
     m.why = fmt::format("name '{}' in apposition with ", std::string(toks[p].text)) + m.why;
     m.first = p;
@@ -460,8 +510,8 @@ void NameAppositions(Sentence* s) {
 }
 
 // A role with no country ("police", "rebels", "President Mwanawasa" when the name is unknown) takes
-// the country of a place phrase in the sentence ("in Beijing", "in the Ivory Coast"), else of the only
-// country the sentence names, else of the only country the document has named so far.
+// the country of a place phrase in the sentence ("in Beijing", "in the Ivory Coast"), else of the
+// only country the sentence names, else of the only country the document has named so far.
 void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
   auto& toks = s->tokens;
   std::string place, only;
@@ -470,21 +520,23 @@ void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
     for (const auto& c : m.codes) {
       std::string cc = c.substr(0, 3);
       if (cc == "---" || cc == "IGO" || cc == "NGO") continue;
-      if (m.first > 0 && (toks[m.first - 1].lower == "in" || toks[m.first - 1].lower == "inside") && place.empty()) {
+      if (m.first > 0 && (toks[m.first - 1].lower == "in" || toks[m.first - 1].lower == "inside") &&
+          place.empty()) {
         place = cc;
       }
       if (cc != only) ++distinct, only = cc;
     }
   }
-  // Order: a place in this sentence; the country the story has been about (the last subject); the only
-  // country this sentence names. The story comes before the sentence because in "a foreign ministry
-  // spokesman urged Japan to ..." the one country named is usually the other side.
+  // Order: a place in this sentence; the country the story has been about (the last subject); the
+  // only country this sentence names. The story comes before the sentence because in "a foreign
+  // ministry spokesman urged Japan to ..." the one country named is usually the other side.
   std::string story = memory.last_subject.size() >= 3 ? memory.last_subject.substr(0, 3) : "";
   if (story == "---" || story == "IGO" || story == "NGO") story.clear();
   // "its ambassador", "their troops": the country of the sentence's first actor.
   for (auto& m : s->mentions) {
     std::string_view det = toks[m.first].lower;
-    if ((det != "its" && det != "their") || m.codes.size() != 1 || m.codes[0].rfind("---", 0) != 0) continue;
+    if ((det != "its" && det != "their") || m.codes.size() != 1 || m.codes[0].rfind("---", 0) != 0)
+      continue;
     for (const auto& owner : s->mentions) {
       if (owner.first >= m.first) break;
       std::string cc = owner.codes[0].substr(0, 3);
@@ -495,7 +547,8 @@ void InferUnknownCountries(Sentence* s, const DocumentMemory& memory) {
     }
   }
   std::string fill = !place.empty() ? place : !story.empty() ? story : distinct == 1 ? only : "";
-  if (fill.empty() && distinct == 0 && memory.recent_countries.size() == 1) fill = memory.recent_countries[0];
+  if (fill.empty() && distinct == 0 && memory.recent_countries.size() == 1)
+    fill = memory.recent_countries[0];
   if (fill.empty()) return;
   for (auto& m : s->mentions) {
     for (auto& c : m.codes) {
@@ -521,7 +574,8 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
     if (toks[k].lower == "both" && k != i) continue;
     uint32_t h = k + 1;
     if (h < toks.size() && (toks[h].lower == "asian" || toks[h].lower == "foreign")) ++h;
-    if (h >= toks.size() || !InList(kReferenceHeads, toks[h].lower) || toks[h].mention >= 0) continue;
+    if (h >= toks.size() || !InList(kReferenceHeads, toks[h].lower) || toks[h].mention >= 0)
+      continue;
     // Countries named earlier in this sentence count too.
     std::vector<std::string> recent = memory->recent_countries;
     for (const auto& m : s->mentions) {
@@ -534,7 +588,8 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
     }
     if (recent.size() < 2) continue;
     std::string_view head = toks[h].lower;
-    std::string role = (head == "governments" || head == "leaders" || head == "ministers") ? "GOV" : "";
+    std::string role =
+        (head == "governments" || head == "leaders" || head == "ministers") ? "GOV" : "";
     // "Both sides" are the actors last named for those countries, roles included ("senior diplomats
     // met ... both sides agreed"); "the two countries" are the states.
     auto side = [&](const std::string& country) {
@@ -545,7 +600,8 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
       if (it != memory->last_code.end()) full = it->second;
       for (const auto& m : s->mentions) {
         if (m.first >= i) break;
-        for (const auto& c : m.codes) if (c.rfind(country, 0) == 0) full = c;
+        for (const auto& c : m.codes)
+          if (c.rfind(country, 0) == 0) full = c;
       }
       return full;
     };
@@ -555,7 +611,8 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
     m.codes = {side(recent[recent.size() - 2]), side(recent.back())};
     m.has_role = !role.empty();
     m.why = fmt::format("'{}' refers to the last two countries named", std::string(toks[h].text));
-    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(), [&](const Mention& x) { return x.first > i; });
+    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(),
+                            [&](const Mention& x) { return x.first > i; });
     s->mentions.insert(pos, std::move(m));
     i = h;
   }
@@ -573,8 +630,9 @@ void AddPronouns(Sentence* s, DocumentMemory* memory) {
         if (m.last > i) break;
         found = &m;
       }
-      if (found == nullptr || (w == "her" && i + 1 < toks.size() && !toks[i + 1].punct && toks[i + 1].mention < 0 &&
-                               !(toks[i + 1].classes & (kPreposition | kFunction)))) {
+      if (found == nullptr ||
+          (w == "her" && i + 1 < toks.size() && !toks[i + 1].punct && toks[i + 1].mention < 0 &&
+           !(toks[i + 1].classes & (kPreposition | kFunction)))) {
         continue;  // "her" before a noun is a possessive determiner
       }
       code = found->codes[0];
@@ -595,7 +653,8 @@ void AddPronouns(Sentence* s, DocumentMemory* memory) {
     m.has_role = code.size() > 3;
     m.person = w == "he" || w == "she";
     m.why = why;
-    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(), [&](const Mention& x) { return x.first > i; });
+    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(),
+                            [&](const Mention& x) { return x.first > i; });
     s->mentions.insert(pos, std::move(m));
   }
 }
@@ -609,7 +668,8 @@ void DropDateline(Sentence* s) {
       s->mentions.erase(s->mentions.begin());
       return;
     }
-    if (k > s->mentions[0].last && !toks[k].punct && !toks[k].number && !toks[k].capitalized) return;
+    if (k > s->mentions[0].last && !toks[k].punct && !toks[k].number && !toks[k].capitalized)
+      return;
   }
 }
 
@@ -633,7 +693,8 @@ void HyphenatedActors(const Lexicon& lex, Day date, Sentence* s) {
     m.codes = {a};
     if (!b.empty() && b != a && b != "---") m.codes.push_back(b);
     m.why = "hyphenated: " + std::string(t.text);
-    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(), [&](const Mention& x) { return x.first > i; });
+    auto pos = std::find_if(s->mentions.begin(), s->mentions.end(),
+                            [&](const Mention& x) { return x.first > i; });
     s->mentions.insert(pos, std::move(m));
   }
 }
@@ -641,7 +702,8 @@ void HyphenatedActors(const Lexicon& lex, Day date, Sentence* s) {
 void MarkTokens(Sentence* s) {
   for (auto& t : s->tokens) t.mention = -1;
   for (size_t k = 0; k < s->mentions.size(); ++k) {
-    for (uint32_t i = s->mentions[k].first; i < s->mentions[k].last; ++i) s->tokens[i].mention = static_cast<int>(k);
+    for (uint32_t i = s->mentions[k].first; i < s->mentions[k].last; ++i)
+      s->tokens[i].mention = static_cast<int>(k);
   }
 }
 
@@ -667,10 +729,12 @@ void FindMentions(const Lexicon& lex, Day date, DocumentMemory* memory, Sentence
   if (trace != nullptr) {
     for (const auto& m : s->mentions) {
       std::string span;
-      for (uint32_t i = m.first; i < m.last; ++i) span += (i > m.first ? " " : "") + std::string(s->tokens[i].text);
+      for (uint32_t i = m.first; i < m.last; ++i)
+        span += (i > m.first ? " " : "") + std::string(s->tokens[i].text);
       std::string codes;
       for (const auto& c : m.codes) codes += (codes.empty() ? "" : ",") + c;
-      trace->push_back(fmt::format("  actor [{}..{}) \"{}\" -> {}   {}", m.first, m.last, span, codes, m.why));
+      trace->push_back(
+          fmt::format("  actor [{}..{}) \"{}\" -> {}   {}", m.first, m.last, span, codes, m.why));
     }
   }
 }

@@ -1,35 +1,41 @@
 #include "coder/modality.h"
 
-#include "coder/sentence.h"
-
 #include <algorithm>
 #include <array>
 #include <map>
 
+#include "coder/sentence.h"
+
 namespace dyad::coder {
 namespace {
 
-constexpr std::array<std::string_view, 6> kNegators = {"not", "n't", "never", "no", "without", "nor"};
+constexpr std::array<std::string_view, 6> kNegators = {"not", "n't",     "never",
+                                                       "no",  "without", "nor"};
 constexpr std::array<std::string_view, 16> kRefusals = {
-    "refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining",
-    "reject", "rejected", "rejects", "rejecting", "fail", "failed", "fails", "reluctant"};
-constexpr std::array<std::string_view, 4> kThreats = {"threaten", "threatened", "threatens", "threatening"};
+    "refuse", "refused",  "refuses", "refusing",  "decline", "declined", "declines", "declining",
+    "reject", "rejected", "rejects", "rejecting", "fail",    "failed",   "fails",    "reluctant"};
+constexpr std::array<std::string_view, 4> kThreats = {"threaten", "threatened", "threatens",
+                                                      "threatening"};
 constexpr std::array<std::string_view, 78> kIntents = {
-    "consensus", "agreement", "deal", "accord", "decision", "commitment", "pledge", "promise",
-    "willingness", "readiness", "offer", "proposal", "plan", "intention", "bid", "deadline",
-    "vow", "vowed", "vows", "pledge", "pledged", "pledges", "promise", "promised", "promises", "plan",
-    "plans", "planned", "planning", "intend", "intends", "intended", "agree", "agreed", "agrees",
-    "offer", "offered", "offers", "aim", "aims", "aimed", "seek", "seeks", "sought", "hope", "hopes",
-    "hoped", "want", "wants", "wanted", "propose", "proposed", "proposes", "prepare", "prepared",
-    "decide", "decided", "decides", "expected", "set", "ready", "willing", "likely", "scheduled",
-    "due", "going", "committed", "determined", "resolved", "eager", "wish", "wishes", "wished",
-    "vowing", "pledging", "promising", "agreeing", "offering"};
-constexpr std::array<std::string_view, 7> kWillNot = {"will", "would", "wo", "ca", "can", "shall", "could"};
+    "consensus", "agreement",   "deal",      "accord",    "decision",   "commitment", "pledge",
+    "promise",   "willingness", "readiness", "offer",     "proposal",   "plan",       "intention",
+    "bid",       "deadline",    "vow",       "vowed",     "vows",       "pledge",     "pledged",
+    "pledges",   "promise",     "promised",  "promises",  "plan",       "plans",      "planned",
+    "planning",  "intend",      "intends",   "intended",  "agree",      "agreed",     "agrees",
+    "offer",     "offered",     "offers",    "aim",       "aims",       "aimed",      "seek",
+    "seeks",     "sought",      "hope",      "hopes",     "hoped",      "want",       "wants",
+    "wanted",    "propose",     "proposed",  "proposes",  "prepare",    "prepared",   "decide",
+    "decided",   "decides",     "expected",  "set",       "ready",      "willing",    "likely",
+    "scheduled", "due",         "going",     "committed", "determined", "resolved",   "eager",
+    "wish",      "wishes",      "wished",    "vowing",    "pledging",   "promising",  "agreeing",
+    "offering"};
+constexpr std::array<std::string_view, 7> kWillNot = {"will", "would", "wo",   "ca",
+                                                      "can",  "shall", "could"};
 constexpr std::array<std::string_view, 3> kObligation = {"must", "should", "ought"};
 constexpr std::array<std::string_view, 5> kFuture = {"will", "would", "shall", "'ll", "to"};
 constexpr std::array<std::string_view, 12> kAdverbs = {
-    "also", "soon", "still", "further", "jointly", "formally", "eventually", "again", "immediately",
-    "quickly", "now", "then"};
+    "also",       "soon",  "still",       "further", "jointly", "formally",
+    "eventually", "again", "immediately", "quickly", "now",     "then"};
 
 }  // namespace
 
@@ -47,7 +53,8 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
   }
   for (size_t i = 0; i < n && i < 3; ++i) {
     if (InList(kNegators, w[i])) {
-      // "will not meet", "won't accept", "cannot accept": a refusal, which CAMEO codes as rejection.
+      // "will not meet", "won't accept", "cannot accept": a refusal, which CAMEO codes as
+      // rejection.
       if (i + 1 < n && InList(kWillNot, w[i + 1])) {
         *cue = std::string(w[i + 1]) + " " + std::string(w[i]);
         return Modality::kRefused;
@@ -66,14 +73,15 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
     if (InList(kRefusals, w[1])) return Modality::kRefused;
     if (InList(kThreats, w[1])) return Modality::kThreatened;
     if (InList(kIntents, w[1])) return Modality::kIntended;
-    if (n >= 3 && InList(kIntents, w[2]) && (w[1] == "be" || w[1] == "not")) return Modality::kIntended;
+    if (n >= 3 && InList(kIntents, w[2]) && (w[1] == "be" || w[1] == "not"))
+      return Modality::kIntended;
   }
   if (n >= 1 && InList(kFuture, w[0]) && w[0] != "to") {
     *cue = std::string(w[0]);
     return Modality::kIntended;
   }
-  // Intent governs the whole verb phrase: "is ready to contribute up to 4,000 troops to a peacekeeping
-  // force" - look further back, to the clause's last actor or comma.
+  // Intent governs the whole verb phrase: "is ready to contribute up to 4,000 troops to a
+  // peacekeeping force" - look further back, to the clause's last actor or comma.
   for (uint32_t k = start, seen = 0; k > 1 && seen < 12; --k, ++seen) {
     const Token& t = toks[k - 1];
     // Lists inside the phrase ("political, diplomatic and security dialogue") do not end it; a new
@@ -123,8 +131,8 @@ std::string ThreatCode(const std::string& code) {
 
 std::string RefusalCode(const std::string& code) {
   static const std::map<std::string, std::string> kMap = {
-      {"061", "1211"}, {"062", "1212"}, {"081", "1241"}, {"082", "1242"}, {"084", "1243"},
-      {"085", "1244"}, {"086", "1245"}, {"087", "1246"}};
+      {"061", "1211"}, {"062", "1212"}, {"081", "1241"}, {"082", "1242"},
+      {"084", "1243"}, {"085", "1244"}, {"086", "1245"}, {"087", "1246"}};
   std::string three = code.substr(0, 3);
   if (auto it = kMap.find(three); it != kMap.end()) return it->second;
   std::string root = code.substr(0, 2);

@@ -17,12 +17,12 @@ namespace dyad::coder {
 
 // Closed-class word classes, computed once per distinct word and cached (see WordCache).
 enum WordClass : uint32_t {
-  kModifier = 1u << 0,     // may stand inside an actor phrase: "the", "senior", "former"
+  kModifier = 1u << 0,  // may stand inside an actor phrase: "the", "senior", "former"
   kPreposition = 1u << 1,
-  kBoundary = 1u << 2,     // starts a clause: "but", "after", "which", ";"
-  kReporting = 1u << 3,    // "said", "told", "according"
-  kDateWord = 1u << 4,     // weekdays, months, "yesterday", "week"
-  kFunction = 1u << 5,     // conjunctions, pronouns, auxiliaries and other closed-class words
+  kBoundary = 1u << 2,   // starts a clause: "but", "after", "which", ";"
+  kReporting = 1u << 3,  // "said", "told", "according"
+  kDateWord = 1u << 4,   // weekdays, months, "yesterday", "week"
+  kFunction = 1u << 5,   // conjunctions, pronouns, auxiliaries and other closed-class words
 };
 
 // The classes of a lower-cased word.
@@ -34,35 +34,39 @@ struct Token {
   std::string lower;
   uint32_t id = 0, name = 0, exact = 0;  // vocabulary ids: stem, noun form, exact (0 = unknown)
   uint32_t classes = 0;                  // WordClass bits
-  std::array<uint32_t, 2> parts{};       // name ids of a hyphenated word's first two parts ("China-Japan")
-  // Dictionary entries that may start at this word (by name id / stem id), resolved once per distinct
-  // word so that most tokens never touch the large id-indexed tables. Null when there are none.
+  std::array<uint32_t, 2>
+      parts{};  // name ids of a hyphenated word's first two parts ("China-Japan")
+  // Dictionary entries that may start at this word (by name id / stem id), resolved once per
+  // distinct word so that most tokens never touch the large id-indexed tables. Null when there are
+  // none.
   const std::vector<uint32_t>* actor_starts = nullptr;
   const std::vector<uint32_t>* agent_starts = nullptr;
   const std::vector<uint32_t>* issue_starts = nullptr;
   const std::vector<Lexicon::AnchorEntry>* anchored = nullptr;
   bool capitalized = false, all_caps = false, punct = false, number = false;
-  int mention = -1;             // index of the mention covering this token
+  int mention = -1;  // index of the mention covering this token
   int clause = 0;
-  bool boundary = false;        // starts a new clause
+  bool boundary = false;  // starts a new clause
 };
 
-// An actor mention: a token range and the actor code(s) it stands for (several for "China and Japan").
+// An actor mention: a token range and the actor code(s) it stands for (several for "China and
+// Japan").
 struct Mention {
   uint32_t first = 0, last = 0;  // [first, last)
   std::vector<std::string> codes;
   bool person = false;
   bool has_role = false;
-  bool inferred = false;         // the country was guessed from context, not read
-  bool place = false;            // a bare city or region, with no role
-  bool role_of = false;          // "the leaders of China": the role comes before its state
-  std::string why;               // how the code was found, for explanations
+  bool inferred = false;  // the country was guessed from context, not read
+  bool place = false;     // a bare city or region, with no role
+  bool role_of = false;   // "the leaders of China": the role comes before its state
+  std::string why;        // how the code was found, for explanations
 };
 
 // What the coder remembers across the sentences of one document.
 struct DocumentMemory {
   std::vector<std::string> recent_countries;  // most recent last, distinct
-  std::unordered_map<std::string, std::string> last_code;  // country -> the last full actor code seen
+  std::unordered_map<std::string, std::string>
+      last_code;  // country -> the last full actor code seen
   std::string last_person;
   std::string last_subject;
   void NoteCountry(const std::string& code);

@@ -1,13 +1,13 @@
 #include "eval/eval.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace dyad::eval {
 namespace {
@@ -21,7 +21,8 @@ std::string Trim(const std::string& s) {  // NOLINT: tiny, local to test-suite p
 std::string Show(const std::vector<Tuple>& ts) {
   if (ts.empty()) return "none";
   std::string out;
-  for (const auto& t : ts) out += fmt::format("{}{} {} {}", out.empty() ? "" : "; ", t.source, t.target, t.code);
+  for (const auto& t : ts)
+    out += fmt::format("{}{} {} {}", out.empty() ? "" : "; ", t.source, t.target, t.code);
   return out;
 }
 
@@ -39,9 +40,12 @@ std::vector<GoldenCase> ReadGolden(const std::string& path, std::vector<std::str
   bool open = false, expect_seen = false;
   auto close = [&](int line) {
     if (!open) return;
-    if (cur.text.empty()) problems->push_back(fmt::format("{}:{}: record has no text", name, cur.line));
-    else if (!expect_seen) problems->push_back(fmt::format("{}:{}: record has no expect line", name, cur.line));
-    else out.push_back(cur);
+    if (cur.text.empty())
+      problems->push_back(fmt::format("{}:{}: record has no text", name, cur.line));
+    else if (!expect_seen)
+      problems->push_back(fmt::format("{}:{}: record has no expect line", name, cur.line));
+    else
+      out.push_back(cur);
     cur = GoldenCase{};
     open = expect_seen = false;
   };
@@ -50,24 +54,38 @@ std::vector<GoldenCase> ReadGolden(const std::string& path, std::vector<std::str
   while (std::getline(in, l)) {
     ++n;
     std::string t = Trim(l);
-    if (t.empty()) { close(n); continue; }
+    if (t.empty()) {
+      close(n);
+      continue;
+    }
     if (t[0] == '#') continue;
-    if (!open) { cur.file = name; cur.line = n; open = true; }
+    if (!open) {
+      cur.file = name;
+      cur.line = n;
+      open = true;
+    }
     size_t colon = t.find(':');
-    if (colon == std::string::npos) { problems->push_back(fmt::format("{}:{}: expected 'key: value'", name, n)); continue; }
+    if (colon == std::string::npos) {
+      problems->push_back(fmt::format("{}:{}: expected 'key: value'", name, n));
+      continue;
+    }
     std::string key = t.substr(0, colon), value = Trim(t.substr(colon + 1));
-    if (key == "date") cur.date = value;
-    else if (key == "text") cur.text = value;
-    else if (key == "id") cur.id = value;
-    else if (key == "note") {}
-    else if (key == "expect") {
+    if (key == "date")
+      cur.date = value;
+    else if (key == "text")
+      cur.text = value;
+    else if (key == "id")
+      cur.id = value;
+    else if (key == "note") {
+    } else if (key == "expect") {
       expect_seen = true;
       if (value == "none") continue;
       std::istringstream vs(value);
       Tuple tu;
       std::string extra;
       if (!(vs >> tu.source >> tu.target >> tu.code) || (vs >> extra)) {
-        problems->push_back(fmt::format("{}:{}: expected 'expect: SOURCE TARGET CODE', got '{}'", name, n, value));
+        problems->push_back(
+            fmt::format("{}:{}: expected 'expect: SOURCE TARGET CODE', got '{}'", name, n, value));
         continue;
       }
       cur.expected.push_back(tu);
@@ -100,7 +118,8 @@ GoldenResult RunGolden(const std::vector<GoldenCase>& cases, Coder& coder) {
       ++r.passed;
     } else {
       r.failures.push_back(fmt::format("{}:{}: expected [{}] got [{}]  | {}", c.file, c.line,
-                                       Show({want.begin(), want.end()}), Show({got.begin(), got.end()}), c.text));
+                                       Show({want.begin(), want.end()}),
+                                       Show({got.begin(), got.end()}), c.text));
     }
   }
   return r;
@@ -109,7 +128,8 @@ GoldenResult RunGolden(const std::vector<GoldenCase>& cases, Coder& coder) {
 namespace {
 
 std::string FixCountry(const std::string& c) {
-  static const std::map<std::string, std::string> kFix = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}};
+  static const std::map<std::string, std::string> kFix = {
+      {"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}};
   auto it = kFix.find(c);
   return it == kFix.end() ? c : it->second;
 }
@@ -143,7 +163,8 @@ Result<PloverResult> RunPlover(const std::string& path, Coder& coder) {
     auto list = [&](const char* key, std::set<std::string>* out) {
       auto it = j.find(key);
       if (it == j.end() || !it->is_array()) return;
-      for (const auto& v : *it) if (v.is_string()) out->insert(FixCountry(v.get<std::string>()));
+      for (const auto& v : *it)
+        if (v.is_string()) out->insert(FixCountry(v.get<std::string>()));
     };
     std::string type = ModernType(str("event"));
     std::set<std::string> sources, targets;
@@ -152,7 +173,8 @@ Result<PloverResult> RunPlover(const std::string& path, Coder& coder) {
     Document doc;
     doc.id = str("id");
     doc.text = str("text");
-    if (doc.text.empty()) return Status::InvalidInput(fmt::format("{}:{}: missing field 'text'", path, n));
+    if (doc.text.empty())
+      return Status::InvalidInput(fmt::format("{}:{}: missing field 'text'", path, n));
     std::string date = str("date");
     if (!date.empty() && !ParseDate(date, &doc.date)) {
       return Status::InvalidInput(fmt::format("{}:{}: bad date '{}'", path, n, date));
@@ -163,7 +185,8 @@ Result<PloverResult> RunPlover(const std::string& path, Coder& coder) {
     std::string got;
     if (coded.ok()) {
       for (const auto& e : coded->events) {
-        got += fmt::format("{}{}>{} {} {}", got.empty() ? "" : "; ", e.source, e.target, e.code, e.plover);
+        got += fmt::format("{}{}>{} {} {}", got.empty() ? "" : "; ", e.source, e.target, e.code,
+                           e.plover);
         if (e.plover != type) continue;
         type_ok = true;
         const std::string sc = e.source_country(), tc = e.target_country();
@@ -175,7 +198,8 @@ Result<PloverResult> RunPlover(const std::string& path, Coder& coder) {
     r.type_correct += type_ok;
     r.full_correct += full_ok;
     if (!full_ok) {
-      std::string want = fmt::format("{} {}>{}", type, fmt::join(sources, ","), fmt::join(targets, ","));
+      std::string want =
+          fmt::format("{} {}>{}", type, fmt::join(sources, ","), fmt::join(targets, ","));
       r.misses.push_back(fmt::format("{}: want {} got [{}] | {}", doc.id, want, got, doc.text));
     }
   }

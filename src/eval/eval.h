@@ -15,7 +15,9 @@ struct Tuple {
   bool operator<(const Tuple& o) const {
     return std::tie(source, target, code) < std::tie(o.source, o.target, o.code);
   }
-  bool operator==(const Tuple& o) const { return source == o.source && target == o.target && code == o.code; }
+  bool operator==(const Tuple& o) const {
+    return source == o.source && target == o.target && code == o.code;
+  }
 };
 
 // One golden case: a text with its date and the exact set of events expected.
@@ -26,13 +28,13 @@ struct GoldenCase {
   std::vector<Tuple> expected;
 };
 
-// Reads a golden file (records separated by blank lines; "date:", "text:", "expect: SRC TGT CODE" or
-// "expect: none", optional "id:" and "note:"). Problems are appended as "file:line: message".
+// Reads a golden file (records separated by blank lines; "date:", "text:", "expect: SRC TGT CODE"
+// or "expect: none", optional "id:" and "note:"). Problems are appended as "file:line: message".
 std::vector<GoldenCase> ReadGolden(const std::string& path, std::vector<std::string>* problems);
 
 struct GoldenResult {
   int passed = 0, total = 0;
-  int tp = 0, fp = 0, fn = 0;   // over event tuples
+  int tp = 0, fp = 0, fn = 0;         // over event tuples
   std::vector<std::string> failures;  // "file:line: expected ... got ..."
 };
 GoldenResult RunGolden(const std::vector<GoldenCase>& cases, Coder& coder);
@@ -43,11 +45,11 @@ struct PloverResult {
   double type_accuracy() const { return total ? double(type_correct) / total : 0; }
   double full_accuracy() const { return total ? double(full_correct) / total : 0; }
 };
-// Codes ../shared/eval/plover/gsr.jsonl style records. Type accuracy: some event has the gold PLOVER
-// type (0.5b1 types mapped to 2021: DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE,
-// FIGHT->ASSAULT). Full: such an event also has a gold source country and a gold target country (for
-// compound records with no target, both countries among the gold sources). Upstream typos in country
-// codes (JAP, ITL, VTN) are read as JPN, ITA, VNM.
+// Codes ../shared/eval/plover/gsr.jsonl style records. Type accuracy: some event has the gold
+// PLOVER type (0.5b1 types mapped to 2021: DEMAND->REQUEST, DISAPPROVE->ACCUSE,
+// INVESTIGATE->ACCUSE, FIGHT->ASSAULT). Full: such an event also has a gold source country and a
+// gold target country (for compound records with no target, both countries among the gold sources).
+// Upstream typos in country codes (JAP, ITL, VTN) are read as JPN, ITA, VNM.
 Result<PloverResult> RunPlover(const std::string& path, Coder& coder);
 
 }  // namespace dyad::eval

@@ -18,15 +18,15 @@ class parser;
 namespace dyad::io {
 
 // Reads one JSON document per line: {"id": ..., "date": "YYYY-MM-DD", "text": ...}. Blank lines are
-// skipped. Lines are read in bounded pieces: a line longer than max_line_bytes is reported and skipped
-// without holding it in memory.
+// skipped. Lines are read in bounded pieces: a line longer than max_line_bytes is reported and
+// skipped without holding it in memory.
 class JsonlReader {
  public:
   JsonlReader(std::istream& in, std::string name, size_t max_line_bytes);
   ~JsonlReader();
 
-  // Next document. Returns false at end of input. A bad line sets *error (naming file:line and what is
-  // wrong) and returns true with `doc` unset; the caller reports it and reads on.
+  // Next document. Returns false at end of input. A bad line sets *error (naming file:line and what
+  // is wrong) and returns true with `doc` unset; the caller reports it and reads on.
   bool Next(Document* doc, std::string* error);
   int64_t line() const { return line_; }
   // Set when reading failed (not at a clean end of input): what went wrong.

@@ -1,8 +1,8 @@
 #include "io/documents.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace dyad::io {
 namespace {

@@ -1,10 +1,10 @@
 #include "io/event_writer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iterator>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace dyad::io {
 
@@ -20,12 +20,23 @@ void AppendJson(std::string* out, std::string_view s) {
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default: fmt::format_to(std::back_inserter(*out), "\\u{:04x}", c);
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        fmt::format_to(std::back_inserter(*out), "\\u{:04x}", c);
     }
   }
   out->append(s.data() + run, s.size() - run);
@@ -99,31 +110,34 @@ std::string Clean(const std::string& s) {
 }  // namespace
 
 std::string TsvHeader() {
-  return "doc_id\tsentence\tdate\tsource\ttarget\tsource_country\ttarget_country\tcode\troot\tgoldstein\tquad\t"
+  return "doc_id\tsentence\tdate\tsource\ttarget\tsource_country\ttarget_"
+         "country\tcode\troot\tgoldstein\tquad\t"
          "plover\tcontext\tevidence_start\tevidence_end\tpattern\tevidence";
 }
 
 std::string EventToTsv(const Event& e) {
   std::string ctx;
   for (const auto& c : e.contexts) ctx += (ctx.empty() ? "" : ",") + c;
-  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", Clean(e.doc_id), e.sentence,
-                     FormatDate(e.date), e.source, e.target, e.source_country(), e.target_country(), e.code, e.root(),
-                     e.goldstein, e.quad, e.plover, ctx, e.evidence.begin, e.evidence.end, e.pattern,
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                     Clean(e.doc_id), e.sentence, FormatDate(e.date), e.source, e.target,
+                     e.source_country(), e.target_country(), e.code, e.root(), e.goldstein, e.quad,
+                     e.plover, ctx, e.evidence.begin, e.evidence.end, e.pattern,
                      Clean(e.evidence_text));
 }
 
 std::string EventsToTable(const std::vector<Event>& events) {
-  std::string out = fmt::format("{:<10} {:<9} {:<9} {:<5} {:>6}  {:<10} {}\n", "date", "source", "target", "code",
-                                "gold", "plover", "evidence");
+  std::string out = fmt::format("{:<10} {:<9} {:<9} {:<5} {:>6}  {:<10} {}\n", "date", "source",
+                                "target", "code", "gold", "plover", "evidence");
   for (const auto& e : events) {
     std::string ev = Clean(e.evidence_text);
     if (ev.size() > 90) {
       size_t cut = 87;
-      while (cut > 0 && (static_cast<unsigned char>(ev[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      while (cut > 0 && (static_cast<unsigned char>(ev[cut]) & 0xC0) == 0x80)
+        --cut;  // not inside a character
       ev = ev.substr(0, cut) + "...";
     }
-    out += fmt::format("{:<10} {:<9} {:<9} {:<5} {:>6.1f}  {:<10} {}\n", FormatDate(e.date), e.source, e.target, e.code,
-                       e.goldstein, e.plover, ev);
+    out += fmt::format("{:<10} {:<9} {:<9} {:<5} {:>6.1f}  {:<10} {}\n", FormatDate(e.date),
+                       e.source, e.target, e.code, e.goldstein, e.plover, ev);
   }
   return out;
 }

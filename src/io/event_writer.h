@@ -11,8 +11,8 @@ namespace dyad::io {
 
 enum class EventFormat { kJson, kTsv, kTable };
 
-// One event as a JSON object on one line (no trailing newline). The evidence span already points at the
-// source; the whole sentence ("sentence_text") is added only when asked for.
+// One event as a JSON object on one line (no trailing newline). The evidence span already points at
+// the source; the whole sentence ("sentence_text") is added only when asked for.
 std::string EventToJson(const Event& e, bool with_sentence = false);
 std::string TsvHeader();
 std::string EventToTsv(const Event& e);

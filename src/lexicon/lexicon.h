@@ -38,7 +38,8 @@ struct ActorEntry {
   Phrase words;
   std::string name;  // as first written
   bool person = false;
-  bool place = false;  // a city or region (actors/places*.txt): where things happen, rarely who acts
+  bool place =
+      false;  // a city or region (actors/places*.txt): where things happen, rarely who acts
   std::vector<ActorRow> rows;
   // The row for a document date (dated rows first, then the undated fallback, then the nearest).
   const ActorRow& RowFor(Day date) const;
@@ -72,7 +73,8 @@ struct Pattern {
   size_t head = 0;    // index of the first required word: the verb, for passive detection
   size_t anchor = 0;  // index of the most selective required word: where matching starts
   int literals = 0;   // required words, the specificity used to rank overlapping matches
-  std::vector<uint64_t> required_bits;  // per required word: its alternatives' ids as bits (id % 64)
+  std::vector<uint64_t>
+      required_bits;  // per required word: its alternatives' ids as bits (id % 64)
   bool has_source = false, has_target = false;
   std::vector<std::string> contexts;
   std::string id;    // "04-consult:42"
@@ -91,7 +93,8 @@ struct CameoInfo {
 class PhraseIndex {
  public:
   void Add(const Phrase& phrase, uint32_t entry);
-  void Finish(const std::vector<size_t>& lengths);  // sorts each bucket by phrase length, longest first
+  void Finish(
+      const std::vector<size_t>& lengths);  // sorts each bucket by phrase length, longest first
   const std::vector<uint32_t>* Candidates(uint32_t first_id) const;
 
  private:
@@ -108,15 +111,15 @@ class Lexicon {
   std::vector<lexicon::IssueEntry> issues;
   std::vector<lexicon::Pattern> patterns;
   lexicon::PhraseIndex actor_index, agent_index, issue_index;
-  // Candidates by anchor word id, each with two requirement masks copied from its pattern so that most
-  // candidates are rejected without loading the pattern.
+  // Candidates by anchor word id, each with two requirement masks copied from its pattern so that
+  // most candidates are rejected without loading the pattern.
   struct AnchorEntry {
     uint32_t pattern;
     uint64_t need0, need1;
   };
   std::vector<std::vector<AnchorEntry>> patterns_by_anchor;  // indexed by word id
   std::unordered_map<std::string, lexicon::CameoInfo> cameo;
-  std::string version;  // a hash of every dictionary file's bytes, for provenance
+  std::string version;    // a hash of every dictionary file's bytes, for provenance
   size_t vocab_size = 0;  // ids are below this
 
   const lexicon::CameoInfo* Cameo(const std::string& code) const;

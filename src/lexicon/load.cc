@@ -1,11 +1,11 @@
 // Reading the dictionary files under data/ into a compiled Lexicon.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "lexicon/lexicon.h"
 #include "text/normalize.h"
@@ -14,7 +14,8 @@
 namespace dyad {
 
 std::string Problem::ToString() const {
-  return line > 0 ? fmt::format("{}:{}: {}", file, line, message) : fmt::format("{}: {}", file, message);
+  return line > 0 ? fmt::format("{}:{}: {}", file, line, message)
+                  : fmt::format("{}: {}", file, message);
 }
 
 namespace lexicon {
@@ -46,7 +47,8 @@ void PhraseIndex::Add(const Phrase& phrase, uint32_t entry) {
 
 void PhraseIndex::Finish(const std::vector<size_t>& lengths) {
   for (auto& list : by_first_) {
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) { return lengths[a] > lengths[b]; });
+    std::stable_sort(list.begin(), list.end(),
+                     [&](uint32_t a, uint32_t b) { return lengths[a] > lengths[b]; });
   }
 }
 
@@ -67,7 +69,8 @@ std::string Trim(std::string_view s) {
 // Removes a comment: '#' at the start or after whitespace.
 std::string StripComment(const std::string& line) {
   for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) return line.substr(0, i);
+    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t'))
+      return line.substr(0, i);
   }
   return line;
 }
@@ -83,9 +86,9 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 
 bool IsRoleCode(const std::string& s) {
   static const std::set<std::string> kRoles = {
-      "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "ELI", "OPP", "BUS", "MED", "CVL", "EDU", "HLH",
-      "REL", "LAB", "AGR", "ENV", "HRI", "NGO", "REF", "CRM", "REB", "INS", "SEP", "UAF", "DEV", "SCI",
-      "IGO", "MOD", "RAD", "AMN", "IRC", "GRN", "UIS", "PKO", "NGM", "IMG"};
+      "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "ELI", "OPP", "BUS", "MED", "CVL", "EDU",
+      "HLH", "REL", "LAB", "AGR", "ENV", "HRI", "NGO", "REF", "CRM", "REB", "INS", "SEP", "UAF",
+      "DEV", "SCI", "IGO", "MOD", "RAD", "AMN", "IRC", "GRN", "UIS", "PKO", "NGM", "IMG"};
   return kRoles.count(s) > 0;
 }
 
@@ -107,8 +110,8 @@ struct Loader {
 
   void Report(std::string msg) { problems->push_back({file, line, std::move(msg)}); }
 
-  // Turns a dictionary name into a phrase; empty on failure (reported). Names (actors, agents) match
-  // by noun form, keywords (issues) by stem.
+  // Turns a dictionary name into a phrase; empty on failure (reported). Names (actors, agents)
+  // match by noun form, keywords (issues) by stem.
   Phrase Compile(const std::string& name, bool by_stem = false) {
     Phrase out;
     auto norm = text::Normalize(name);
@@ -123,7 +126,9 @@ struct Loader {
       size_t letters = 0;
       for (char c : w) letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
       bool exact = t.all_caps && letters >= 2 && letters <= 4;
-      uint32_t id = exact ? lex->vocab.InternExact(w) : by_stem ? lex->vocab.Intern(w, stemmer) : lex->vocab.InternName(w);
+      uint32_t id = exact     ? lex->vocab.InternExact(w)
+                    : by_stem ? lex->vocab.Intern(w, stemmer)
+                              : lex->vocab.InternName(w);
       out.push_back({id, exact, t.capitalized});
     }
     if (truncated) {
@@ -152,26 +157,37 @@ void LoadActors(Loader& ld, const fs::path& path, bool person_file, bool place_f
     if (body.empty()) continue;
     auto f = Split(body, '|');
     if (f.size() < 2 || f.size() > 5) {
-      ld.Report(fmt::format("expected 'names | code [| from | to | role]', got {} field(s): '{}'", f.size(), body));
+      ld.Report(fmt::format("expected 'names | code [| from | to | role]', got {} field(s): '{}'",
+                            f.size(), body));
       continue;
     }
     ActorRow row;
     row.code = f[1];
     row.origin = fmt::format("{}:{}", ld.file, ld.line);
     if (row.code != "-" && !IsActorCode(row.code)) {
-      ld.Report(fmt::format("bad actor code '{}' (want 3-letter country plus 3-letter roles)", row.code));
+      ld.Report(
+          fmt::format("bad actor code '{}' (want 3-letter country plus 3-letter roles)", row.code));
       continue;
     }
     bool bad = false;
     if (f.size() >= 3 && !f[2].empty()) {
-      if (!ParseDate(f[2], &row.from)) { ld.Report(fmt::format("bad from-date '{}'", f[2])); bad = true; }
+      if (!ParseDate(f[2], &row.from)) {
+        ld.Report(fmt::format("bad from-date '{}'", f[2]));
+        bad = true;
+      }
       row.dated = true;
     }
     if (f.size() >= 4 && !f[3].empty()) {
-      if (!ParseDate(f[3], &row.to)) { ld.Report(fmt::format("bad to-date '{}'", f[3])); bad = true; }
+      if (!ParseDate(f[3], &row.to)) {
+        ld.Report(fmt::format("bad to-date '{}'", f[3]));
+        bad = true;
+      }
       row.dated = true;
     }
-    if (!bad && row.from > row.to) { ld.Report(fmt::format("from-date {} is after to-date {}", f[2], f[3])); bad = true; }
+    if (!bad && row.from > row.to) {
+      ld.Report(fmt::format("from-date {} is after to-date {}", f[2], f[3]));
+      bad = true;
+    }
     if (bad) continue;
     if (f.size() >= 5) row.role = f[4];
     for (const std::string& name : Split(f[0], ';')) {
@@ -186,7 +202,8 @@ void LoadActors(Loader& ld, const fs::path& path, bool person_file, bool place_f
         ActorEntry e;
         e.words = std::move(p);
         e.name = name;
-        e.person = person_file;  // organisations may have dated rows too; only people files hold persons
+        e.person =
+            person_file;  // organisations may have dated rows too; only people files hold persons
         e.place = place_file;
         ld.lex->actors.push_back(std::move(e));
       }
@@ -204,8 +221,14 @@ void LoadAgents(Loader& ld, const fs::path& path) {
     std::string body = Trim(StripComment(lines[n]));
     if (body.empty()) continue;
     auto f = Split(body, '|');
-    if (f.size() != 2) { ld.Report(fmt::format("expected 'names | ROLE', got '{}'", body)); continue; }
-    if (f[1] != "-" && !IsRoleCode(f[1])) { ld.Report(fmt::format("unknown role code '{}'", f[1])); continue; }
+    if (f.size() != 2) {
+      ld.Report(fmt::format("expected 'names | ROLE', got '{}'", body));
+      continue;
+    }
+    if (f[1] != "-" && !IsRoleCode(f[1])) {
+      ld.Report(fmt::format("unknown role code '{}'", f[1]));
+      continue;
+    }
     for (const std::string& name : Split(f[0], ';')) {
       if (name.empty()) continue;
       Phrase p = ld.Compile(name);
@@ -216,14 +239,26 @@ void LoadAgents(Loader& ld, const fs::path& path) {
 }
 
 const std::set<std::string>& KnownContexts() {
-  static const std::set<std::string> k = {
-      "military", "intelligence", "executive", "legislative", "election", "political_institutions",
-      "pro_democracy", "pro_autocracy", "economic", "legal", "human_rights", "rights_freedoms",
-      "repression", "human_security", "lgbt", "religion_ethnicity", "inequality", "diplomatic",
-      "territory", "health", "asylum", "migration", "disasters", "natural_resource", "environment",
-      "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption",
-      "illegal_drugs", "trafficking", "history", "maritime", "humanitarian", "peacekeeping",
-      "refugees", "resource"};
+  static const std::set<std::string> k = {"military",      "intelligence",
+                                          "executive",     "legislative",
+                                          "election",      "political_institutions",
+                                          "pro_democracy", "pro_autocracy",
+                                          "economic",      "legal",
+                                          "human_rights",  "rights_freedoms",
+                                          "repression",    "human_security",
+                                          "lgbt",          "religion_ethnicity",
+                                          "inequality",    "diplomatic",
+                                          "territory",     "health",
+                                          "asylum",        "migration",
+                                          "disasters",     "natural_resource",
+                                          "environment",   "technology",
+                                          "terrorism",     "cbrn",
+                                          "cyber",         "misinformation",
+                                          "crime",         "corruption",
+                                          "illegal_drugs", "trafficking",
+                                          "history",       "maritime",
+                                          "humanitarian",  "peacekeeping",
+                                          "refugees",      "resource"};
   return k;
 }
 
@@ -235,8 +270,14 @@ void LoadIssues(Loader& ld, const fs::path& path) {
     std::string body = Trim(StripComment(lines[n]));
     if (body.empty()) continue;
     auto f = Split(body, '|');
-    if (f.size() != 2) { ld.Report(fmt::format("expected 'keywords | context', got '{}'", body)); continue; }
-    if (!KnownContexts().count(f[1])) { ld.Report(fmt::format("unknown context '{}'", f[1])); continue; }
+    if (f.size() != 2) {
+      ld.Report(fmt::format("expected 'keywords | context', got '{}'", body));
+      continue;
+    }
+    if (!KnownContexts().count(f[1])) {
+      ld.Report(fmt::format("unknown context '{}'", f[1]));
+      continue;
+    }
     for (const std::string& name : Split(f[0], ';')) {
       if (name.empty()) continue;
       Phrase p = ld.Compile(name, /*by_stem=*/true);
@@ -249,7 +290,8 @@ void LoadIssues(Loader& ld, const fs::path& path) {
 }  // namespace
 
 // Defined in patterns.cc.
-bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out, std::string* error);
+bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out,
+                  std::string* error);
 
 namespace {
 
@@ -262,8 +304,14 @@ void LoadVerbs(Loader& ld, const fs::path& path, const std::string& stem) {
     if (body.empty()) continue;
     Pattern p;
     std::string error;
-    if (!ParsePattern(body, ld.lex->vocab, ld.stemmer, &p, &error)) { ld.Report(error); continue; }
-    if (ld.lex->Cameo(p.code) == nullptr) { ld.Report(fmt::format("unknown CAMEO code '{}'", p.code)); continue; }
+    if (!ParsePattern(body, ld.lex->vocab, ld.stemmer, &p, &error)) {
+      ld.Report(error);
+      continue;
+    }
+    if (ld.lex->Cameo(p.code) == nullptr) {
+      ld.Report(fmt::format("unknown CAMEO code '{}'", p.code));
+      continue;
+    }
     for (const auto& c : p.contexts) {
       if (!KnownContexts().count(c)) ld.Report(fmt::format("unknown context '{}'", c));
     }
@@ -279,7 +327,10 @@ void LoadCameo(Loader& ld, const fs::path& path) {
     ld.line = static_cast<int>(n + 1);
     if (lines[n].empty() || lines[n][0] == '#') continue;
     auto f = Split(lines[n], '\t');
-    if (f.size() != 7) { ld.Report(fmt::format("expected 7 tab-separated fields, got {}", f.size())); continue; }
+    if (f.size() != 7) {
+      ld.Report(fmt::format("expected 7 tab-separated fields, got {}", f.size()));
+      continue;
+    }
     CameoInfo c;
     c.code = f[0];
     c.name = f[1];
@@ -292,8 +343,10 @@ void LoadCameo(Loader& ld, const fs::path& path) {
     }
     c.plover = f[4];
     c.mode = f[5];
-    for (auto& ctx : Split(f[6], ',')) if (!ctx.empty()) c.contexts.push_back(ctx);
-    if (!ld.lex->cameo.emplace(c.code, c).second) ld.Report(fmt::format("duplicate code '{}'", c.code));
+    for (auto& ctx : Split(f[6], ','))
+      if (!ctx.empty()) c.contexts.push_back(ctx);
+    if (!ld.lex->cameo.emplace(c.code, c).second)
+      ld.Report(fmt::format("duplicate code '{}'", c.code));
   }
 }
 
@@ -332,8 +385,9 @@ void IndexAll(Lexicon* lex) {
       const auto& bits = lex->patterns[i].required_bits;
       // The two most selective masks (fewest bits set) reject the most candidates.
       std::vector<uint64_t> sorted = bits;
-      std::sort(sorted.begin(), sorted.end(),
-                [](uint64_t a, uint64_t b) { return __builtin_popcountll(a) < __builtin_popcountll(b); });
+      std::sort(sorted.begin(), sorted.end(), [](uint64_t a, uint64_t b) {
+        return __builtin_popcountll(a) < __builtin_popcountll(b);
+      });
       uint64_t n0 = sorted.size() > 0 ? sorted[0] : ~uint64_t{0};
       uint64_t n1 = sorted.size() > 1 ? sorted[1] : ~uint64_t{0};
       lex->patterns_by_anchor[id].push_back({i, n0, n1});
@@ -362,7 +416,8 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
   fs::path root(options.data_dir);
   const fs::path cameo = root / "ontology" / "cameo.tsv";
   if (!fs::is_regular_file(cameo)) {
-    return Status::NotFound(fmt::format("{}: dictionary directory lacks ontology/cameo.tsv", options.data_dir));
+    return Status::NotFound(
+        fmt::format("{}: dictionary directory lacks ontology/cameo.tsv", options.data_dir));
   }
   size_t before = problems->size();
   lexicon::Loader ld{lex.get(), {}, problems, ""};
@@ -390,26 +445,43 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
       if (body.empty()) continue;
       std::istringstream in(body);
       std::string form, lemma, extra;
-      if (!(in >> form >> lemma) || (in >> extra)) { ld.Report(fmt::format("expected 'form lemma', got '{}'", body)); continue; }
-      if (std::string(table) == "nominal.txt") lex->vocab.AddNominal(form, lemma);
-      else lex->vocab.AddIrregular(form, lemma);
+      if (!(in >> form >> lemma) || (in >> extra)) {
+        ld.Report(fmt::format("expected 'form lemma', got '{}'", body));
+        continue;
+      }
+      if (std::string(table) == "nominal.txt")
+        lex->vocab.AddNominal(form, lemma);
+      else
+        lex->vocab.AddIrregular(form, lemma);
     }
   }
   for (const auto& p : lexicon::TextFiles(root / "actors")) {
     visit(p);
-    lexicon::LoadActors(ld, p, p.stem().string().rfind("people", 0) == 0, p.stem().string().rfind("places", 0) == 0);
+    lexicon::LoadActors(ld, p, p.stem().string().rfind("people", 0) == 0,
+                        p.stem().string().rfind("places", 0) == 0);
   }
-  if (fs::is_regular_file(root / "agents.txt")) { visit(root / "agents.txt"); lexicon::LoadAgents(ld, root / "agents.txt"); }
-  if (fs::is_regular_file(root / "issues.txt")) { visit(root / "issues.txt"); lexicon::LoadIssues(ld, root / "issues.txt"); }
+  if (fs::is_regular_file(root / "agents.txt")) {
+    visit(root / "agents.txt");
+    lexicon::LoadAgents(ld, root / "agents.txt");
+  }
+  if (fs::is_regular_file(root / "issues.txt")) {
+    visit(root / "issues.txt");
+    lexicon::LoadIssues(ld, root / "issues.txt");
+  }
   for (const auto& p : lexicon::TextFiles(root / "verbs")) {
     visit(p);
     lexicon::LoadVerbs(ld, p, p.stem().string());
   }
-  // Without actors or patterns nothing can ever be coded: a configuration error, not a quiet empty run.
-  if (lex->actors.empty()) return Status::NotFound(fmt::format("{}: no actor dictionaries (actors/*.txt)", options.data_dir));
-  if (lex->patterns.empty()) return Status::NotFound(fmt::format("{}: no verb patterns (verbs/*.txt)", options.data_dir));
+  // Without actors or patterns nothing can ever be coded: a configuration error, not a quiet empty
+  // run.
+  if (lex->actors.empty())
+    return Status::NotFound(
+        fmt::format("{}: no actor dictionaries (actors/*.txt)", options.data_dir));
+  if (lex->patterns.empty())
+    return Status::NotFound(fmt::format("{}: no verb patterns (verbs/*.txt)", options.data_dir));
   if (options.strict && problems->size() > before) {
-    return Status::InvalidInput(fmt::format("{} problem(s) in dictionaries under {}", problems->size() - before, options.data_dir));
+    return Status::InvalidInput(fmt::format("{} problem(s) in dictionaries under {}",
+                                            problems->size() - before, options.data_dir));
   }
   lexicon::IndexAll(lex.get());
   lex->version = fmt::format("{:016x}", hash);
@@ -418,8 +490,8 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
 }
 
 LexiconStats Stats(const Lexicon& lexicon) {
-  return {lexicon.actors.size(), lexicon.agents.size(), lexicon.patterns.size(), lexicon.issues.size(),
-          lexicon.cameo.size()};
+  return {lexicon.actors.size(), lexicon.agents.size(), lexicon.patterns.size(),
+          lexicon.issues.size(), lexicon.cameo.size()};
 }
 
 }  // namespace dyad

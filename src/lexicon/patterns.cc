@@ -1,8 +1,8 @@
 // The verb-pattern language: "CODE word (optional) alt|alt ... + $ [contexts]".
+#include <fmt/format.h>
+
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "lexicon/lexicon.h"
 #include "text/normalize.h"
@@ -26,7 +26,8 @@ std::vector<std::string> WordTokens(const std::string& word) {
   std::vector<std::string> out;
   // Plain words (letters, inner hyphens) are one token: no need to run the tokenizer.
   bool plain = !word.empty() && word.front() != '-' && word.back() != '-';
-  for (char c : word) plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
+  for (char c : word)
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
   if (plain) {
     out.push_back(word);
     return out;
@@ -42,7 +43,8 @@ std::vector<std::string> WordTokens(const std::string& word) {
 
 }  // namespace
 
-bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out, std::string* error) {
+bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out,
+                  std::string* error) {
   std::vector<std::string> parts;
   for (size_t i = 0; i < body.size();) {
     while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
@@ -80,9 +82,20 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
   for (size_t i = 1; i < end; ++i) {
     std::string w = parts[i];
     out->text += (out->text.empty() ? "" : " ") + w;
-    if (w == "...") { out->elems.push_back({ElemKind::kGap, false, {}}); continue; }
-    if (w == "+") { out->elems.push_back({ElemKind::kTarget, false, {}}); out->has_target = true; continue; }
-    if (w == "$") { out->elems.push_back({ElemKind::kSource, false, {}}); out->has_source = true; continue; }
+    if (w == "...") {
+      out->elems.push_back({ElemKind::kGap, false, {}});
+      continue;
+    }
+    if (w == "+") {
+      out->elems.push_back({ElemKind::kTarget, false, {}});
+      out->has_target = true;
+      continue;
+    }
+    if (w == "$") {
+      out->elems.push_back({ElemKind::kSource, false, {}});
+      out->has_source = true;
+      continue;
+    }
     bool optional = false;
     if (w.front() == '(') {
       if (w.back() != ')' || w.size() < 3) {
@@ -114,7 +127,8 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
         *error = fmt::format("pattern word '{}' has no letters", w);
         return false;
       }
-      for (const auto& t : toks) out->elems.push_back({ElemKind::kWord, optional, {vocab.Intern(t, stemmer)}});
+      for (const auto& t : toks)
+        out->elems.push_back({ElemKind::kWord, optional, {vocab.Intern(t, stemmer)}});
       continue;
     }
     PatternElem e{ElemKind::kWord, optional, {}};
@@ -123,8 +137,8 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
   }
   // Stems of function words that nearly every sentence has: poor anchors.
   static const std::set<std::string, std::less<>> kFunctionStems = {
-      "to", "the", "a", "an", "of", "with", "in", "on", "for", "and", "by", "at", "from", "that", "as",
-      "it", "their", "his", "her", "be", "have", "over"};
+      "to", "the",  "a",    "an", "of", "with",  "in",  "on",  "for", "and",  "by",
+      "at", "from", "that", "as", "it", "their", "his", "her", "be",  "have", "over"};
   bool found = false;
   size_t fewest = SIZE_MAX;
   for (size_t i = 0; i < out->elems.size(); ++i) {

@@ -3,7 +3,8 @@
 #include "lexicon/lexicon.h"
 
 namespace dyad::lexicon {
-bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out, std::string* error);
+bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out,
+                  std::string* error);
 namespace {
 
 TEST(PatternTest, ParsesElementsAnchorAndContexts) {
@@ -11,7 +12,9 @@ TEST(PatternTest, ParsesElementsAnchorAndContexts) {
   Stemmer stemmer;
   Pattern p;
   std::string error;
-  ASSERT_TRUE(ParsePattern("1123 (strongly) accuse + of spy|espionage [intelligence,legal]", vocab, stemmer, &p, &error)) << error;
+  ASSERT_TRUE(ParsePattern("1123 (strongly) accuse + of spy|espionage [intelligence,legal]", vocab,
+                           stemmer, &p, &error))
+      << error;
   EXPECT_EQ(p.code, "1123");
   ASSERT_EQ(p.elems.size(), 5u);
   EXPECT_TRUE(p.elems[0].optional);

@@ -12,10 +12,11 @@ Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 
 std::string Stemmer::Stem(std::string_view lower) {
   if (stemmer_ == nullptr || lower.empty()) return std::string(lower);
-  const sb_symbol* s =
-      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lower.data()), static_cast<int>(lower.size()));
+  const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lower.data()),
+                                       static_cast<int>(lower.size()));
   if (s == nullptr) return std::string(lower);
-  return std::string(reinterpret_cast<const char*>(s), static_cast<size_t>(sb_stemmer_length(stemmer_)));
+  return std::string(reinterpret_cast<const char*>(s),
+                     static_cast<size_t>(sb_stemmer_length(stemmer_)));
 }
 
 std::string Lower(std::string_view word) {
@@ -61,14 +62,17 @@ void Vocabulary::AddIrregular(std::string form, std::string lemma) {
   irregular_[std::move(form)] = std::move(lemma);
 }
 
-void Vocabulary::AddNominal(std::string noun, std::string verb) { nominal_[std::move(noun)] = std::move(verb); }
+void Vocabulary::AddNominal(std::string noun, std::string verb) {
+  nominal_[std::move(noun)] = std::move(verb);
+}
 
 namespace {
 // Snowball undoubles a final consonant only when it strips -ed/-ing ("boycotted" -> "boycot") but
 // leaves the bare word alone ("boycott"); undoubling every stem makes both forms meet.
 std::string Undouble(std::string stem) {
   size_t n = stem.size();
-  if (n >= 4 && stem[n - 1] == stem[n - 2] && std::string_view("bdfgmnprt").find(stem[n - 1]) != std::string_view::npos) {
+  if (n >= 4 && stem[n - 1] == stem[n - 2] &&
+      std::string_view("bdfgmnprt").find(stem[n - 1]) != std::string_view::npos) {
     stem.pop_back();
   }
   return stem;
@@ -99,10 +103,14 @@ std::string Vocabulary::NameKey(std::string_view lower) const {
   std::string w(lower);
   auto it = irregular_.find(w);
   if (it != irregular_.end()) return it->second;
-  auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  };
   if (ends("ies")) return w.substr(0, w.size() - 3) + "y";
-  if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zes")) return w.substr(0, w.size() - 2);
-  if (ends("s") && !ends("ss") && !ends("us") && !ends("is") && !ends("'s")) return w.substr(0, w.size() - 1);
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zes"))
+    return w.substr(0, w.size() - 2);
+  if (ends("s") && !ends("ss") && !ends("us") && !ends("is") && !ends("'s"))
+    return w.substr(0, w.size() - 1);
   return w;
 }
 
@@ -135,6 +143,8 @@ uint32_t Vocabulary::LookupExact(std::string_view word) const {
   return it == exact_ids_.end() ? kUnknownWord : it->second;
 }
 
-const std::string& Vocabulary::KeyOf(uint32_t id) const { return keys_[id < keys_.size() ? id : 0]; }
+const std::string& Vocabulary::KeyOf(uint32_t id) const {
+  return keys_[id < keys_.size() ? id : 0];
+}
 
 }  // namespace dyad::lexicon

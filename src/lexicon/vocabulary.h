@@ -33,8 +33,8 @@ class Stemmer {
 // Lower-cases ASCII and the Latin-1/Latin Extended letters news uses (via utf8proc).
 std::string Lower(std::string_view word);
 
-// Maps words to the ids that dictionaries are compiled to. Built while loading dictionaries (Intern),
-// then only read (Lookup), which is thread-safe.
+// Maps words to the ids that dictionaries are compiled to. Built while loading dictionaries
+// (Intern), then only read (Lookup), which is thread-safe.
 class Vocabulary {
  public:
   Vocabulary();
@@ -44,8 +44,8 @@ class Vocabulary {
   void AddNominal(std::string noun, std::string verb);
   // The id of a dictionary word (any case or inflection), creating it if new.
   uint32_t Intern(std::string_view word, Stemmer& stemmer);
-  // The id of a dictionary name word (actors, agents): lower case, irregular forms and plurals folded,
-  // but no stemming, so "protester" stays apart from "protest". Creates it if new.
+  // The id of a dictionary name word (actors, agents): lower case, irregular forms and plurals
+  // folded, but no stemming, so "protester" stays apart from "protest". Creates it if new.
   uint32_t InternName(std::string_view word);
   // The id of a case-sensitive dictionary word (such as "US"), creating it if new.
   uint32_t InternExact(std::string_view word);
@@ -53,7 +53,8 @@ class Vocabulary {
   uint32_t Lookup(std::string_view lower, Stemmer& stemmer) const;
   uint32_t LookupExact(std::string_view word) const;
   uint32_t LookupName(std::string_view lower) const;
-  // The noun form of a lower-cased word: irregular plural folded, regular plural -s/-es/-ies removed.
+  // The noun form of a lower-cased word: irregular plural folded, regular plural -s/-es/-ies
+  // removed.
   std::string NameKey(std::string_view lower) const;
   // The lemma-stem key behind an id, for explanations.
   const std::string& KeyOf(uint32_t id) const;

@@ -1,10 +1,10 @@
 #include "text/dates.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 namespace dyad {
 
@@ -50,12 +50,15 @@ bool ParseDate(const std::string& s, Day* out) {
   int y = 0, m = 0, d = 0;
   std::string_view v = s;
   if (v.size() >= 10 && v[4] == '-' && v[7] == '-') {
-    if (!Digits(v.substr(0, 4), &y) || !Digits(v.substr(5, 2), &m) || !Digits(v.substr(8, 2), &d)) return false;
+    if (!Digits(v.substr(0, 4), &y) || !Digits(v.substr(5, 2), &m) || !Digits(v.substr(8, 2), &d))
+      return false;
     if (v.size() > 10 && v[10] != 'T' && v[10] != ' ') return false;
   } else if (v.size() == 8) {
-    if (!Digits(v.substr(0, 4), &y) || !Digits(v.substr(4, 2), &m) || !Digits(v.substr(6, 2), &d)) return false;
+    if (!Digits(v.substr(0, 4), &y) || !Digits(v.substr(4, 2), &m) || !Digits(v.substr(6, 2), &d))
+      return false;
   } else if (v.size() == 6) {
-    if (!Digits(v.substr(0, 2), &y) || !Digits(v.substr(2, 2), &m) || !Digits(v.substr(4, 2), &d)) return false;
+    if (!Digits(v.substr(0, 2), &y) || !Digits(v.substr(2, 2), &m) || !Digits(v.substr(4, 2), &d))
+      return false;
     y += y >= 30 ? 1900 : 2000;
   } else {
     return false;
@@ -71,25 +74,34 @@ std::string FormatDate(Day day) {
   unsigned m, d;
   CivilFromDays(day, &y, &m, &d);
   if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-  char buf[11] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
-                  static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
-                  static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                  static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10), 0};
+  char buf[11] = {static_cast<char>('0' + y / 1000),
+                  static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),
+                  static_cast<char>('0' + y % 10),
+                  '-',
+                  static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),
+                  '-',
+                  static_cast<char>('0' + d / 10),
+                  static_cast<char>('0' + d % 10),
+                  0};
   return std::string(buf, 10);
 }
 
-int Weekday(Day day) { return static_cast<int>(((day % 7) + 7 + 4) % 7); }  // 1970-01-01 was Thursday
+int Weekday(Day day) {
+  return static_cast<int>(((day % 7) + 7 + 4) % 7);
+}  // 1970-01-01 was Thursday
 
 namespace text {
 namespace {
 
-constexpr std::array<std::string_view, 7> kWeekdays = {"sunday", "monday", "tuesday", "wednesday",
+constexpr std::array<std::string_view, 7> kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
                                                        "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march", "april",
-                                                     "may", "june", "july", "august",
-                                                     "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 12> kMonthAbbr = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
-                                                        "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonthAbbr = {
+    "jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
 
 int MonthOf(std::string_view w) {
   for (size_t i = 0; i < 12; ++i) {
@@ -159,15 +171,25 @@ Day ResolveDate(const std::vector<std::string_view>& w, Day doc_date, std::strin
       int diff = (Weekday(doc_date) - static_cast<int>(wd) + 7) % 7;
       bool future = FutureCue(w, k);
       Day out = future ? doc_date + ((static_cast<int>(wd) - Weekday(doc_date) + 7) % 7 == 0
-                                         ? 7 : (static_cast<int>(wd) - Weekday(doc_date) + 7) % 7)
+                                         ? 7
+                                         : (static_cast<int>(wd) - Weekday(doc_date) + 7) % 7)
                        : doc_date - diff;
       if (prev == "last" && diff == 0) out -= 7;
       *matched = std::string(word);
       return out;
     }
-    if (word == "today" || word == "tonight") { *matched = std::string(word); return doc_date; }
-    if (word == "yesterday") { *matched = std::string(word); return doc_date - 1; }
-    if (word == "tomorrow") { *matched = std::string(word); return doc_date + 1; }
+    if (word == "today" || word == "tonight") {
+      *matched = std::string(word);
+      return doc_date;
+    }
+    if (word == "yesterday") {
+      *matched = std::string(word);
+      return doc_date - 1;
+    }
+    if (word == "tomorrow") {
+      *matched = std::string(word);
+      return doc_date + 1;
+    }
     if ((prev == "last" || prev == "next" || prev == "this") &&
         (word == "week" || word == "month" || word == "year")) {
       if (k >= 2 && w[k - 2] == "earlier" && prev == "this") {

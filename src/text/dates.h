@@ -1,4 +1,5 @@
-// Calendar arithmetic and relative dates ("on Friday", "last week") resolved against a document date.
+// Calendar arithmetic and relative dates ("on Friday", "last week") resolved against a document
+// date.
 #ifndef DYAD_TEXT_DATES_H_
 #define DYAD_TEXT_DATES_H_
 
@@ -10,8 +11,8 @@
 
 namespace dyad::text {
 
-// Finds the first date expression among `words` (lower-cased tokens of one sentence) and resolves it
-// against `doc_date`. Handles weekdays (past by default, future after "next"/"will"/"coming"),
+// Finds the first date expression among `words` (lower-cased tokens of one sentence) and resolves
+// it against `doc_date`. Handles weekdays (past by default, future after "next"/"will"/"coming"),
 // today/yesterday/tomorrow, last/next week/month/year, "earlier this week", and absolute dates
 // ("October 3", "3 October", "Oct. 3, 2012", "2012-10-03"). Returns kNoDate when none is found or
 // doc_date is unknown; *matched gets the expression's text.

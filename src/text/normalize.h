@@ -13,9 +13,9 @@ namespace dyad::text {
 
 // Text after normalisation. `text` is ASCII-leaning UTF-8: typographic quotes, dashes, ellipses and
 // unusual spaces are folded to their ASCII forms, C0 and C1 control characters (but newline) become
-// spaces, Unicode line and paragraph separators become newlines; other code points are kept as they are. `origin[i]` is
-// the byte offset in the original of normalised byte i; origin has text.size() + 1 entries, the
-// last one being the original's size.
+// spaces, Unicode line and paragraph separators become newlines; other code points are kept as they
+// are. `origin[i]` is the byte offset in the original of normalised byte i; origin has text.size()
+// + 1 entries, the last one being the original's size.
 struct NormalizedText {
   std::string text;
   std::vector<uint32_t> origin;

@@ -11,14 +11,16 @@ TEST(NormalizeTest, FoldsTypographyAndKeepsByteMap) {
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(n->text, "\"Japan's\" - ok");
   ASSERT_EQ(n->origin.size(), n->text.size() + 1);
-  EXPECT_EQ(n->origin[0], 0u);          // the opening quote starts the original
-  EXPECT_EQ(n->origin[1], 3u);          // 'J' follows a 3-byte quote
-  EXPECT_EQ(n->origin[6], 8u);          // the apostrophe maps to its 3-byte original
+  EXPECT_EQ(n->origin[0], 0u);  // the opening quote starts the original
+  EXPECT_EQ(n->origin[1], 3u);  // 'J' follows a 3-byte quote
+  EXPECT_EQ(n->origin[6], 8u);  // the apostrophe maps to its 3-byte original
   EXPECT_EQ(n->origin.back(), raw.size());
 }
 
 TEST(NormalizeTest, EllipsisExpandsAndMapsToOneCharacter) {
-  auto n = Normalize("a\xE2\x80\xA6" "b");
+  auto n = Normalize(
+      "a\xE2\x80\xA6"
+      "b");
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(n->text, "a...b");
   EXPECT_EQ(n->origin[1], 1u);
@@ -39,7 +41,11 @@ TEST(NormalizeTest, RejectsNul) {
 }
 
 TEST(NormalizeTest, FoldsControlsAndSeparators) {
-  auto n = Normalize("a\xC2\x85" "b\xE2\x80\xA8" "c\xC2\x9F" "d");  // NEL, LINE SEPARATOR, a C1 control
+  auto n = Normalize(
+      "a\xC2\x85"
+      "b\xE2\x80\xA8"
+      "c\xC2\x9F"
+      "d");  // NEL, LINE SEPARATOR, a C1 control
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(n->text, "a\nb\nc d");
 }

@@ -41,11 +41,11 @@ bool IsSpace(int32_t cp) { return cp == ' ' || cp == '\n' || cp == '\t' || cp ==
 
 // Abbreviations that keep their period (lower-cased, without the period).
 constexpr std::array<std::string_view, 60> kAbbrev = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen",
-    "rep", "gov", "pres", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "no", "nos", "vol", "fig", "approx", "est", "inc", "co", "corp", "ltd", "jr", "sr",
-    "vs", "etc", "dept", "univ", "assn", "bros", "ft", "mt", "rev", "hon", "messrs", "gens", "sens",
-    "reps", "op", "art", "ch", "sec"};
+    "mr",  "mrs", "ms",   "dr",  "prof",   "gen",  "lt",   "col",  "maj",  "capt", "cmdr",   "adm",
+    "sgt", "sen", "rep",  "gov", "pres",   "st",   "jan",  "feb",  "mar",  "apr",  "jun",    "jul",
+    "aug", "sep", "sept", "oct", "nov",    "dec",  "no",   "nos",  "vol",  "fig",  "approx", "est",
+    "inc", "co",  "corp", "ltd", "jr",     "sr",   "vs",   "etc",  "dept", "univ", "assn",   "bros",
+    "ft",  "mt",  "rev",  "hon", "messrs", "gens", "sens", "reps", "op",   "art",  "ch",     "sec"};
 
 bool IsAbbrev(std::string_view word) {
   std::string low(word);
@@ -55,8 +55,9 @@ bool IsAbbrev(std::string_view word) {
 
 // Sentence openers after which "U.S." and similar still end the sentence.
 constexpr std::array<std::string_view, 24> kOpeners = {
-    "The", "It", "He", "She", "They", "We", "I", "A", "An", "In", "But", "This", "That", "On", "At",
-    "Its", "His", "Her", "Their", "There", "Meanwhile", "However", "Officials", "Last"};
+    "The", "It",  "He",    "She",   "They",      "We",      "I",         "A",
+    "An",  "In",  "But",   "This",  "That",      "On",      "At",        "Its",
+    "His", "Her", "Their", "There", "Meanwhile", "However", "Officials", "Last"};
 
 struct Scanner {
   std::string_view text;
@@ -76,7 +77,8 @@ struct Scanner {
       size_t len = 0;
       // ASCII fast path for the flags.
       bool ascii = true;
-      for (size_t k = begin; k < end && ascii; ++k) ascii = static_cast<unsigned char>(text[k]) < 0x80;
+      for (size_t k = begin; k < end && ascii; ++k)
+        ascii = static_cast<unsigned char>(text[k]) < 0x80;
       if (ascii) {
         for (size_t k = begin; k < end; ++k) {
           char c = text[k];
@@ -129,15 +131,31 @@ struct Scanner {
         size_t len2;
         int32_t next = Decode(text, j + 1, &len2);
         bool prev_digit = IsDigit(static_cast<unsigned char>(text[j - 1]));
-        if (cp == '-' && IsAlnum(next)) { j += 1; continue; }
-        if (cp == ',' && prev_digit && IsDigit(next) && !has_letter) { j += 1; continue; }
-        if (cp == '.' && prev_digit && IsDigit(next) && !has_letter) { j += 1; continue; }
+        if (cp == '-' && IsAlnum(next)) {
+          j += 1;
+          continue;
+        }
+        if (cp == ',' && prev_digit && IsDigit(next) && !has_letter) {
+          j += 1;
+          continue;
+        }
+        if (cp == '.' && prev_digit && IsDigit(next) && !has_letter) {
+          j += 1;
+          continue;
+        }
         // Dotted initialisms: U.S., U.N., a.m.
         if (cp == '.' && IsLetter(next) && j - i <= 2 && has_letter) {
           size_t after = j + 1 + len2;
-          if (after < text.size() && text[after] == '.') { dotted = true; j += 1; continue; }
+          if (after < text.size() && text[after] == '.') {
+            dotted = true;
+            j += 1;
+            continue;
+          }
         }
-        if (cp == '.' && dotted && IsLetter(next)) { j += 1; continue; }
+        if (cp == '.' && dotted && IsLetter(next)) {
+          j += 1;
+          continue;
+        }
       }
       if (cp == '\'' && j + 1 < text.size()) {
         // Inner apostrophe of a name (O'Brien), but not the clitics 's and n't.
@@ -145,8 +163,12 @@ struct Scanner {
         int32_t next = Decode(text, j + 1, &len2);
         bool clitic_s = (next == 's' || next == 'S') &&
                         (j + 2 >= text.size() || !IsAlnum(static_cast<unsigned char>(text[j + 2])));
-        bool clitic_t = (next == 't' || next == 'T') && j > i && (text[j - 1] == 'n' || text[j - 1] == 'N');
-        if (IsLetter(next) && !clitic_s && !clitic_t) { j += 1; continue; }
+        bool clitic_t =
+            (next == 't' || next == 'T') && j > i && (text[j - 1] == 'n' || text[j - 1] == 'N');
+        if (IsLetter(next) && !clitic_s && !clitic_t) {
+          j += 1;
+          continue;
+        }
       }
       break;
     }
@@ -154,13 +176,15 @@ struct Scanner {
     if (j < text.size() && text[j] == '.') {
       std::string_view word = text.substr(i, j - i);
       bool single_letter = word.size() == 1 && IsLetter(static_cast<unsigned char>(word[0]));
-      if (dotted || IsAbbrev(word) || (single_letter && IsUpper(static_cast<unsigned char>(word[0])))) {
+      if (dotted || IsAbbrev(word) ||
+          (single_letter && IsUpper(static_cast<unsigned char>(word[0])))) {
         ++j;
       }
     }
     // "n't": split "didn't" into "did" + "n't".
-    if (j < text.size() && text[j] == '\'' && j > i + 1 && (text[j - 1] == 'n' || text[j - 1] == 'N') &&
-        j + 1 < text.size() && (text[j + 1] == 't' || text[j + 1] == 'T')) {
+    if (j < text.size() && text[j] == '\'' && j > i + 1 &&
+        (text[j - 1] == 'n' || text[j - 1] == 'N') && j + 1 < text.size() &&
+        (text[j + 1] == 't' || text[j + 1] == 'T')) {
       --j;
     }
     return j;
@@ -186,7 +210,8 @@ struct Scanner {
         bool number = true;
         for (size_t k = i; k < end; ++k) {
           char ch = text[k];
-          if (!(std::isdigit(static_cast<unsigned char>(ch)) || ch == ',' || ch == '.')) number = false;
+          if (!(std::isdigit(static_cast<unsigned char>(ch)) || ch == ',' || ch == '.'))
+            number = false;
         }
         Emit(i, end, number ? TokenKind::kNumber : TokenKind::kWord);
         i = end;
@@ -225,7 +250,8 @@ void JoinNegationClitics(std::string_view text, std::vector<RawToken>* tokens) {
     const RawToken& t = (*tokens)[k];
     std::string_view s = text.substr(t.begin, t.end - t.begin);
     if ((s == "n" || s == "N") && k + 2 < tokens->size() && text[(*tokens)[k + 1].begin] == '\'' &&
-        (text.substr((*tokens)[k + 2].begin, 1) == "t" || text.substr((*tokens)[k + 2].begin, 1) == "T") &&
+        (text.substr((*tokens)[k + 2].begin, 1) == "t" ||
+         text.substr((*tokens)[k + 2].begin, 1) == "T") &&
         (*tokens)[k + 2].end - (*tokens)[k + 2].begin == 1) {
       RawToken joined = t;
       joined.end = (*tokens)[k + 2].end;
@@ -252,9 +278,12 @@ std::vector<RawToken> Tokenize(std::string_view text, size_t max_tokens, bool* t
   return tokens;
 }
 
-std::vector<SentenceRange> SplitSentences(std::string_view text, const std::vector<RawToken>& tokens) {
+std::vector<SentenceRange> SplitSentences(std::string_view text,
+                                          const std::vector<RawToken>& tokens) {
   std::vector<SentenceRange> out;
-  auto str = [&](size_t k) { return text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
+  auto str = [&](size_t k) {
+    return text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+  };
   auto opens_sentence = [&](size_t k) {
     if (k >= tokens.size()) return true;
     const RawToken& t = tokens[k];
@@ -286,7 +315,9 @@ std::vector<SentenceRange> SplitSentences(std::string_view text, const std::vect
     // A closing quote or bracket belongs to the sentence it closes.
     while (last < tokens.size() && (str(last) == "\"" || str(last) == "'" || str(last) == ")") &&
            (last + 1 >= tokens.size() || tokens[last + 1].capitalized || str(last + 1) == "\"")) {
-      if (str(last) == "\"" && last + 1 < tokens.size() && tokens[last].begin > tokens[last - 1].end) break;
+      if (str(last) == "\"" && last + 1 < tokens.size() &&
+          tokens[last].begin > tokens[last - 1].end)
+        break;
       ++last;
     }
     out.push_back({first, static_cast<uint32_t>(last)});

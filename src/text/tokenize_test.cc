@@ -8,7 +8,8 @@ namespace {
 std::vector<std::string> Words(const std::string& s) {
   bool truncated = false;
   std::vector<std::string> out;
-  for (const auto& t : Tokenize(s, 1000, &truncated)) out.push_back(s.substr(t.begin, t.end - t.begin));
+  for (const auto& t : Tokenize(s, 1000, &truncated))
+    out.push_back(s.substr(t.begin, t.end - t.begin));
   return out;
 }
 
@@ -16,7 +17,8 @@ std::vector<std::string> Sentences(const std::string& s) {
   bool truncated = false;
   auto toks = Tokenize(s, 1000, &truncated);
   std::vector<std::string> out;
-  for (const auto& r : SplitSentences(s, toks)) out.push_back(s.substr(toks[r.first].begin, toks[r.last - 1].end - toks[r.first].begin));
+  for (const auto& r : SplitSentences(s, toks))
+    out.push_back(s.substr(toks[r.first].begin, toks[r.last - 1].end - toks[r.first].begin));
   return out;
 }
 
@@ -25,8 +27,10 @@ TEST(TokenizeTest, ClitcsAbbreviationsHyphens) {
             (std::vector<std::string>{"Japan", "'s", "U.S.", "ally", "did", "n't", "sign", "."}));
   EXPECT_EQ(Words("high-level talks cost 1,200.5 yen"),
             (std::vector<std::string>{"high-level", "talks", "cost", "1,200.5", "yen"}));
-  EXPECT_EQ(Words("Mr. Abe met O'Brien..."), (std::vector<std::string>{"Mr.", "Abe", "met", "O'Brien", "..."}));
-  EXPECT_EQ(Words("the countries' ties"), (std::vector<std::string>{"the", "countries", "'", "ties"}));
+  EXPECT_EQ(Words("Mr. Abe met O'Brien..."),
+            (std::vector<std::string>{"Mr.", "Abe", "met", "O'Brien", "..."}));
+  EXPECT_EQ(Words("the countries' ties"),
+            (std::vector<std::string>{"the", "countries", "'", "ties"}));
 }
 
 TEST(TokenizeTest, CaseFlags) {
@@ -48,13 +52,15 @@ TEST(TokenizeTest, BoundsTokenCount) {
 
 TEST(SentenceTest, SurvivesAbbreviations) {
   EXPECT_EQ(Sentences("Mr. Abe met Xi on Jan. 5 in Beijing. The talks lasted No. 2 hours."),
-            (std::vector<std::string>{"Mr. Abe met Xi on Jan. 5 in Beijing.", "The talks lasted No. 2 hours."}));
+            (std::vector<std::string>{"Mr. Abe met Xi on Jan. 5 in Beijing.",
+                                      "The talks lasted No. 2 hours."}));
 }
 
 TEST(SentenceTest, UsAtSentenceEnd) {
   EXPECT_EQ(Sentences("Tokyo relies on the U.S. The alliance is old."),
             (std::vector<std::string>{"Tokyo relies on the U.S.", "The alliance is old."}));
-  EXPECT_EQ(Sentences("The U.S. Navy sailed."), (std::vector<std::string>{"The U.S. Navy sailed."}));
+  EXPECT_EQ(Sentences("The U.S. Navy sailed."),
+            (std::vector<std::string>{"The U.S. Navy sailed."}));
 }
 
 TEST(SentenceTest, QuotesAndEllipses) {
