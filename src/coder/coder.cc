@@ -233,7 +233,12 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
     // follow.
     if (*source == kNoMention && *target == kNoMention && FrontedPhrase(s, m)) {
       *source = ObjectOf(s, clause, m.end, kNoMention, true);
-      if (*source >= 0) *target = ObjectOf(s, clause, s.mentions[*source].last, *source, true);
+      if (*source >= 0) {
+        *target = ObjectOf(s, clause, s.mentions[*source].last, *source, true);
+        // "..., Xi Jinping told US President Donald Trump": the addressee after a reporting verb.
+        if (*target == kNoMention)
+          *target = ObjectOf(s, clause + 1, s.mentions[*source].last, *source, true);
+      }
       return;
     }
   }

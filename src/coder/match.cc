@@ -55,6 +55,17 @@ bool IsPassiveAt(const Sentence& s, uint32_t anchor) {
   return false;
 }
 
+// A role phrase with no known country ("military", "troops", "two patrol vessels") is an actor only
+// weakly: a pattern may use its words ("joint military exercises") or pass over it ("gave military
+// aid to Israel", "give two patrol vessels to the Philippine coast guard").
+bool IsWeak(const Mention& m) {
+  if (m.person) return false;
+  for (const auto& c : m.codes) {
+    if (c.rfind("---", 0) != 0) return false;
+  }
+  return true;
+}
+
 class Matcher {
  public:
   Matcher(const Sentence& s, const Pattern& p, uint32_t anchor)
@@ -79,12 +90,7 @@ class Matcher {
   // A role word standing alone ("military", "troops", "police") is an actor only weakly: a pattern
   // may use it as a word ("joint military exercises") or pass over it ("gave military aid to
   // Israel").
-  bool Weak(int mention) const {
-    if (mention < 0) return false;
-    const Mention& m = s_.mentions[mention];
-    return m.last - m.first == 1 && !m.person && m.codes.size() == 1 &&
-           m.codes[0].rfind("---", 0) == 0;
-  }
+  bool Weak(int mention) const { return mention >= 0 && IsWeak(s_.mentions[mention]); }
   bool WordAt(const lexicon::PatternElem& e, int pos) const {
     if (!Usable(pos) || (s_.tokens[pos].mention >= 0 && !Weak(s_.tokens[pos].mention)))
       return false;
@@ -244,12 +250,7 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
   auto& present = scratch->present;
   if (present.size() < lex.vocab_size) present.assign(lex.vocab_size, 0);
   uint64_t bits = 0;
-  auto usable = [&](const Token& t) {
-    if (t.mention < 0) return true;
-    const Mention& m = s.mentions[t.mention];
-    return m.last - m.first == 1 && !m.person && m.codes.size() == 1 &&
-           m.codes[0].rfind("---", 0) == 0;
-  };
+  auto usable = [&](const Token& t) { return t.mention < 0 || IsWeak(s.mentions[t.mention]); };
   for (const Token& t : s.tokens) {
     if (usable(t) && t.id != 0) {
       present[t.id] = 1;
