@@ -87,6 +87,27 @@ int ObjectOf(const Sentence& s, int clause, uint32_t after, int exclude, bool sk
   return kNoMention;
 }
 
+// The addressee of the reporting verb that introduces `clause` ("told Y that ...", "assured Y
+// that"), or kNoMention.
+int Addressee(const Sentence& s, int clause, int exclude) {
+  if (clause == 0) return kNoMention;
+  uint32_t start = 0;
+  while (start < s.tokens.size() && s.tokens[start].clause < clause) ++start;
+  if (start >= s.tokens.size() || s.tokens[start].lower != "that") return kNoMention;
+  for (uint32_t k = start; k > 0; --k) {
+    const Token& t = s.tokens[k - 1];
+    if (t.lower != "told" && t.lower != "tells" && t.lower != "tell" && t.lower != "assured" &&
+        t.lower != "informed" && t.lower != "warned" && t.lower != "reminded") {
+      continue;
+    }
+    if (k < s.tokens.size() && s.tokens[k].mention >= 0 && s.tokens[k].mention != exclude) {
+      return s.tokens[k].mention;
+    }
+    return kNoMention;
+  }
+  return kNoMention;
+}
+
 // The subject of the clause right after `clause` when that clause gives a reason ("after", "over",
 // "because", "following", "as"), provided nothing but adverbials stands between.
 int ReasonClauseActor(const Sentence& s, int clause, uint32_t after, int exclude) {
@@ -253,6 +274,9 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
   }
   // With no other target, the place where a government acts is what it acts on ("lifted the curfew
   // in Sudan", "extended the curfew in Abidjan").
+  // "X told his Japanese counterpart that China had nothing to apologise for": a reported act with
+  // no object of its own is addressed to whom the report was told.
+  if (*target == kNoMention && *source >= 0) *target = Addressee(s, clause, *source);
   // "Japan lodged a protest after a Chinese survey ship was spotted ...": a reaction with no object
   // of its own reacts to the actor of the clause that gives its reason.
   static const std::set<std::string> kReactionRoots = {"10", "11", "12", "13", "14", "16", "17"};
