@@ -246,10 +246,6 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
       if (s.tokens[first].lower == "but" || s.tokens[first].lower == "and")
         *source = SubjectOf(s, clause - 1, first);
     }
-    if (*source == kNoMention && s.speaker >= 0 &&
-        s.tokens[s.mentions[s.speaker].first].clause != clause) {
-      *source = s.speaker;
-    }
     // "In a phone call on Monday, Xi told Trump ...": a fronted phrase names the act; the actors
     // follow.
     if (*source == kNoMention && *target == kNoMention && FrontedPhrase(s, m)) {
@@ -261,6 +257,10 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
           *target = ObjectOf(s, clause + 1, s.mentions[*source].last, *source, true);
       }
       return;
+    }
+    if (*source == kNoMention && s.speaker >= 0 &&
+        s.tokens[s.mentions[s.speaker].first].clause != clause) {
+      *source = s.speaker;
     }
   }
   if (*target == kNoMention) {

@@ -319,7 +319,7 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
     // it, whose own agents ("trawler", "embassy") stay inside this mention.
     std::string_view link = end < toks.size() ? std::string_view(toks[end].lower) : "";
     if (actor.empty() && person.empty() && !role.empty() && end + 1 < toks.size() &&
-        (link == "of" || link == "at" || link == "from")) {
+        (link == "of" || link == "at" || link == "from" || link == "for")) {
       uint32_t k = skip_modifiers(end + 1);
       if (k < toks.size() && atom_at[k] >= 0 && atoms[atom_at[k]].actor) {
         const Atom& a = atoms[atom_at[k]];
