@@ -5,6 +5,7 @@
 #include <array>
 
 #include "coder/sentence.h"
+#include "text/dates.h"
 
 namespace dyad::coder {
 namespace {
@@ -21,11 +22,6 @@ constexpr std::array<std::string_view, 16> kReportingWords = {
 
 uint32_t ClassesOf(std::string_view lower) {
   static const WordSet kBoundarySet(kBoundaryWords), kReportingSet(kReportingWords);
-  static const WordSet kDates(std::array<std::string_view, 28>{
-      "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
-      "today",   "tonight",   "yesterday", "tomorrow", "week",     "month",    "year",
-      "january", "february",  "march",     "april",    "may",      "june",     "july",
-      "august",  "september", "october",   "november", "december", "sept.",    "oct."});
   static const WordSet kFunctionWords(std::array<std::string_view, 44>{
       "and",  "or",   "nor",   "but",  "the",   "a",   "an",   "to",   "of",   "in",    "on",
       "at",   "for",  "with",  "by",   "from",  "as",  "that", "this", "it",   "its",   "is",
@@ -37,7 +33,7 @@ uint32_t ClassesOf(std::string_view lower) {
   if (IsPrepositionWord(lower)) c |= kPreposition;
   if (kBoundarySet.Has(lower)) c |= kBoundary;
   if (kReportingSet.Has(lower)) c |= kReporting;
-  if (kDates.Has(lower) || (lower.size() == 4 && lower.back() == '.')) c |= kDateWord;
+  if (text::IsDateWord(lower)) c |= kDateWord;
   return c;
 }
 

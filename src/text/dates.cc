@@ -161,6 +161,15 @@ Day Absolute(const std::vector<std::string_view>& w, size_t k, Day doc_date, siz
 
 }  // namespace
 
+bool IsDateWord(std::string_view w) {
+  if (MonthOf(w) != 0 || w == "sep.") return true;
+  for (auto d : kWeekdays) {
+    if (w == d) return true;
+  }
+  return w == "today" || w == "tonight" || w == "yesterday" || w == "tomorrow" || w == "week" ||
+         w == "month" || w == "year";
+}
+
 Day ResolveDate(const std::vector<std::string_view>& w, Day doc_date, std::string* matched) {
   if (doc_date == kNoDate) return kNoDate;
   for (size_t k = 0; k < w.size(); ++k) {
