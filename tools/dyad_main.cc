@@ -12,57 +12,20 @@
 #include <iostream>
 #include <thread>
 
+#include "cli_util.h"
 #include "dyad/coder.h"
 #include "eval/eval.h"
 #include "io/documents.h"
 #include "io/event_writer.h"
+#include "store_commands.h"
 
 namespace {
+using dyad::cli::FindDataDir;
+using dyad::cli::FlushOut;
+using dyad::cli::LoadOrDie;
+using dyad::cli::Out;
 
 namespace fs = std::filesystem;
-
-// Where the dictionaries are: --data, $DYAD_DATA, beside the binary (../data), or ./data.
-std::string FindDataDir(const std::string& flag, const char* argv0) {
-  if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("DYAD_DATA"); env != nullptr && *env) return env;
-  std::error_code ec;
-  fs::path exe = fs::canonical("/proc/self/exe", ec);
-  if (ec) exe = fs::absolute(argv0);
-  for (fs::path dir :
-       {exe.parent_path() / ".." / "data", exe.parent_path() / ".." / "share" / "dyad" / "data"}) {
-    if (fs::exists(dir / "ontology" / "cameo.tsv")) return fs::weakly_canonical(dir).string();
-  }
-  return "data";
-}
-
-// Exits after a failed write to stdout: quietly with 0 on a closed pipe, as a filter should; with a
-// message and 2 otherwise (a full disk must not look like success).
-[[noreturn]] void WriteFailed() {
-  if (errno == EPIPE) std::exit(0);
-  fmt::print(stderr, "dyad: writing output: {}\n", std::strerror(errno));
-  std::exit(2);
-}
-
-void Out(const std::string& s) {
-  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) WriteFailed();
-}
-
-void FlushOut() {
-  if (std::fflush(stdout) != 0 || std::ferror(stdout)) WriteFailed();
-}
-
-dyad::LexiconPtr LoadOrDie(const std::string& data_dir, bool strict, bool quiet) {
-  std::vector<dyad::Problem> problems;
-  auto lex = dyad::LoadLexicon({data_dir, strict}, &problems);
-  if (!quiet || !lex.ok()) {
-    for (const auto& p : problems) fmt::print(stderr, "dyad: {}\n", p.ToString());
-  }
-  if (!lex.ok()) {
-    fmt::print(stderr, "dyad: cannot load dictionaries: {}\n", lex.status().message());
-    std::exit(2);
-  }
-  return std::move(lex).value();
-}
 
 struct CodeFlags {
   std::vector<std::string> files;
@@ -348,6 +311,7 @@ int main(int argc, char** argv) {
   auto* help = app.add_subcommand("help", "show this help, or a subcommand's: dyad help code");
   help->add_option("subcommand", help_topic, "subcommand (and sub-subcommand) to explain");
   auto* version = app.add_subcommand("version", "print the version");
+  dyad::cli::StoreCommands store_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -375,6 +339,11 @@ int main(int argc, char** argv) {
     return 0;
   }
   int rc = 2;
+  store_commands.SetCommandLine(argc, argv);
+  if (store_commands.Run(data_dir, &rc)) {
+    FlushOut();
+    return rc;
+  }
   if (*check) {
     rc = RunDictCheck(data_dir);
   } else {

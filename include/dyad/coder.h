@@ -60,6 +60,7 @@ struct Explanation {
 struct CodedDocument {
   std::vector<Event> events;
   std::vector<std::string> warnings;
+  size_t sentences = 0;  // sentences the text was split into
 };
 
 // Codes documents. Holds a reference to the lexicon, which must outlive it. Not thread-safe: use
@@ -87,6 +88,22 @@ class Coder {
 
 // Library version string, e.g. "0.1.0".
 const char* Version();
+
+// The dictionaries' fingerprint (a hash of every dictionary file's bytes), kept with stored events.
+std::string DictionaryVersion(const Lexicon& lexicon);
+
+// Fills e->goldstein, quad, plover, mode and contexts from the CAMEO ontology for e->code. Returns
+// false (leaving e as it was) when the code is not in the ontology.
+bool DescribeCode(const Lexicon& lexicon, Event* e);
+
+// For a PLOVER type with no CAMEO code (e.g. an imported PLOVER record): the quad class most of its
+// CAMEO codes have and their mean Goldstein value. Returns false for an unknown type.
+bool DescribePloverType(const Lexicon& lexicon, const std::string& type, Event* e);
+
+// The code a whole name has on `date` in the actor dictionaries ("Japan" -> "JPN"), or "" when no
+// actor entry has exactly this name. Case-insensitive. A linear scan: cache results when calling
+// it per row of a large file.
+std::string ActorCodeFor(const Lexicon& lexicon, std::string_view name, Day date);
 
 }  // namespace dyad
 

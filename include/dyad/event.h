@@ -12,11 +12,14 @@ namespace dyad {
 using Day = int32_t;
 inline constexpr Day kNoDate = INT32_MIN;
 
-// One input document. `text` is the original UTF-8 (not yet normalised).
+// One input document. `text` is the original UTF-8 (not yet normalised). The coder reads only
+// id, date and text; the rest is provenance that the store keeps.
 struct Document {
   std::string id;
   Day date = kNoDate;
   std::string text;
+  std::string title, url, outlet, lang;
+  std::string source;  // the file or URL it was read from
 };
 
 // A byte span [begin, end) into the original document text.

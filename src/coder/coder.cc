@@ -675,6 +675,7 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
   if (raw.empty()) return Status::InvalidInput("text is empty");
   auto ranges = text::SplitSentences(norm->text, raw);
   CodedDocument result;
+  result.sentences = ranges.size();
   coder::DocumentMemory memory;
   std::vector<std::string>* trace = explanation != nullptr ? &explanation->lines : nullptr;
   for (size_t si = 0; si < ranges.size(); ++si) {

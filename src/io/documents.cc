@@ -65,6 +65,14 @@ std::string ParseDocument(simdjson::dom::parser& parser, const std::string& line
   doc->text = std::string(tv);
   simdjson::dom::element id;
   if (obj["id"].get(id) == simdjson::SUCCESS) ScalarText(id, &doc->id);
+  // Provenance: optional strings (a wrong type is ignored rather than losing the document).
+  std::pair<const char*, std::string*> meta[] = {
+      {"title", &doc->title}, {"url", &doc->url}, {"outlet", &doc->outlet}, {"lang", &doc->lang}};
+  for (auto& [key, field] : meta) {
+    field->clear();
+    simdjson::dom::element v;
+    if (obj[key].get(v) == simdjson::SUCCESS && v.is_string()) ScalarText(v, field);
+  }
   doc->date = kNoDate;
   simdjson::dom::element date;
   if (obj["date"].get(date) == simdjson::SUCCESS && !date.is_null()) {
