@@ -311,7 +311,7 @@ int main(int argc, char** argv) {
   auto* help = app.add_subcommand("help", "show this help, or a subcommand's: dyad help code");
   help->add_option("subcommand", help_topic, "subcommand (and sub-subcommand) to explain");
   auto* version = app.add_subcommand("version", "print the version");
-  dyad::cli::StoreCommands store_commands(app);
+  dyad::cli::StoreCommands store_commands(app, &data_flag);
 
   try {
     app.parse(argc, argv);

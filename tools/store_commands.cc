@@ -565,9 +565,13 @@ int RunRuns(StoreFlags& f) {
 
 }  // namespace
 
-StoreCommands::StoreCommands(CLI::App& app) : f_(std::make_unique<StoreFlags>()) {
+StoreCommands::StoreCommands(CLI::App& app, std::string* data_flag)
+    : f_(std::make_unique<StoreFlags>()) {
   StoreFlags* f = f_.get();
-  auto add_source_flags = [f](CLI::App* cmd) {
+  auto add_data = [data_flag](CLI::App* cmd) {
+    cmd->add_option("--data", *data_flag, "dictionary directory");
+  };
+  auto add_source_flags = [f, add_data](CLI::App* cmd) {
     cmd->add_option("--format", f->format, "input format when the name does not say")
         ->check(CLI::IsMember({"jsonl", "csv", "tsv", "text", "html", "feed"}));
     cmd->add_option("--date", f->date, "date for documents without one (YYYY-MM-DD)");
@@ -578,6 +582,7 @@ StoreCommands::StoreCommands(CLI::App& app) : f_(std::make_unique<StoreFlags>())
     cmd->add_option("-j,--jobs", f->jobs, "coding threads")->check(CLI::Range(1, 256));
     cmd->add_flag("-q,--quiet", f->quiet, "no progress or summary");
     AddDb(cmd, f);
+    add_data(cmd);
   };
   f->ingest = app.add_subcommand(
       "ingest",
@@ -615,11 +620,13 @@ StoreCommands::StoreCommands(CLI::App& app) : f_(std::make_unique<StoreFlags>())
       ->check(CLI::IsMember({"gdelt", "icews", "plover"}));
   f->importer->add_option("files", f->import_files, "files (.gz/.zst too)")->required();
   AddDb(f->importer, f);
+  add_data(f->importer);
 
   f->recode = app.add_subcommand(
       "recode", "code the stored documents again (e.g. with new dictionaries) as a new coding");
   f->recode->add_option("-j,--jobs", f->jobs, "coding threads")->check(CLI::Range(1, 256));
   AddDb(f->recode, f);
+  add_data(f->recode);
 
   f->diff = app.add_subcommand("diff-runs", "compare the events of two codings");
   f->diff->add_option("codings", f->diff_codings, "two coding ids (default: the last two)")

@@ -13,7 +13,8 @@ struct StoreFlags;
 // Registers the store subcommands on `app` (flags bound to members), then runs the chosen one.
 class StoreCommands {
  public:
-  explicit StoreCommands(CLI::App& app);
+  // `data_flag` receives --data on the subcommands that load dictionaries.
+  StoreCommands(CLI::App& app, std::string* data_flag);
   ~StoreCommands();
   // If one of these subcommands was chosen: runs it, sets *rc (0 ok, 1 some input skipped, 2 usage
   // or store failure) and returns true.

@@ -38,6 +38,53 @@ Result<std::string> Convert(const std::string& bytes, const std::string& charset
   return out;
 }
 
+// The offset of a NUL or of the first of many control bytes: binary data, not text in any encoding
+// dyad reads (UTF-16 and UTF-32 are not news-page encodings and are refused too).
+size_t BinaryOffset(const std::string& bytes) {
+  size_t controls = 0, first = std::string::npos;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return i;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b) {
+      if (first == std::string::npos) first = i;
+      ++controls;
+    }
+  }
+  return controls * 20 > bytes.size() ? first : std::string::npos;
+}
+
+// The encoding ICU finds most likely, preferring the East Asian multi-byte encodings among its
+// plausible candidates when the text converts cleanly in them: short Japanese or Chinese passages
+// inside English text otherwise pass for a Western single-byte code page.
+Result<std::string> Detect(const std::string& bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&err);
+  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(det, ucsdet_close);
+  ucsdet_setText(det, bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
+                 &err);
+  int32_t n = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det, &n, &err);
+  if (U_FAILURE(err) || n == 0)
+    return Status::InvalidInput("not UTF-8, and no encoding could be recognised");
+  static const char* kEastAsian[] = {"Shift_JIS", "GB18030",     "EUC-JP",      "EUC-KR",
+                                     "Big5",      "ISO-2022-JP", "ISO-2022-CN", "ISO-2022-KR"};
+  for (int32_t i = 0; i < n; ++i) {
+    const char* name = ucsdet_getName(matches[i], &err);
+    int32_t confidence = ucsdet_getConfidence(matches[i], &err);
+    if (!name || confidence < 10) continue;
+    for (const char* cjk : kEastAsian)
+      if (std::string(name) == cjk && Convert(bytes, name).ok()) return std::string(name);
+  }
+  const char* best = ucsdet_getName(matches[0], &err);
+  int32_t confidence = ucsdet_getConfidence(matches[0], &err);
+  if (!best || confidence < 20) {
+    return Status::InvalidInput(
+        fmt::format("not UTF-8, and the encoding is unclear (best guess {} at {}% confidence)",
+                    best ? best : "none", confidence));
+  }
+  return std::string(best);
+}
+
 }  // namespace
 
 Result<std::string> ToUtf8(const std::string& bytes, const std::string& declared,
@@ -46,25 +93,14 @@ Result<std::string> ToUtf8(const std::string& bytes, const std::string& declared
   std::string_view body = bytes;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   if (text::ValidateUtf8(body).empty()) return std::string(body);
+  if (size_t bin = BinaryOffset(bytes); bin != std::string::npos)
+    return Status::InvalidInput(
+        fmt::format("binary data, not text (control byte at offset {})", bin));
   std::string charset = declared;
   if (charset.empty() || charset == "utf-8" || charset == "UTF-8") {
-    UErrorCode err = U_ZERO_ERROR;
-    UCharsetDetector* det = ucsdet_open(&err);
-    std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(det, ucsdet_close);
-    ucsdet_setText(det, bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
-                   &err);
-    const UCharsetMatch* match = ucsdet_detect(det, &err);
-    if (U_FAILURE(err) || !match) {
-      return Status::InvalidInput("not UTF-8, and no encoding could be recognised");
-    }
-    int32_t confidence = ucsdet_getConfidence(match, &err);
-    const char* name = ucsdet_getName(match, &err);
-    if (U_FAILURE(err) || confidence < 20 || !name) {
-      return Status::InvalidInput(
-          fmt::format("not UTF-8, and the encoding is unclear (best guess {} at {}% confidence)",
-                      name ? name : "none", confidence));
-    }
-    charset = name;
+    auto guess = Detect(bytes);
+    if (!guess.ok()) return guess.status();
+    charset = guess.value();
   }
   auto out = Convert(bytes, charset);
   if (!out.ok()) return Status::InvalidInput("not UTF-8: " + out.status().message());

@@ -199,6 +199,7 @@ Result<std::string> ReadAll(ByteSource& in, const std::string& name, size_t max_
 
 ByteSourceBuf::int_type ByteSourceBuf::underflow() {
   if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  if (!pending_error_.empty()) throw std::runtime_error(pending_error_);
   auto got = src_.Read(buf_.data(), buf_.size());
   if (!got.ok()) throw std::runtime_error(got.status().message());
   if (got.value() == 0) return traits_type::eof();
@@ -209,7 +210,15 @@ ByteSourceBuf::int_type ByteSourceBuf::underflow() {
 std::streamsize ByteSourceBuf::xsgetn(char* s, std::streamsize n) {
   std::streamsize done = 0;
   while (done < n) {
-    if (gptr() == egptr() && underflow() == traits_type::eof()) break;
+    if (gptr() == egptr()) {
+      try {
+        if (underflow() == traits_type::eof()) break;
+      } catch (const std::runtime_error& e) {
+        if (done == 0) throw;
+        pending_error_ = e.what();  // hand over what was read; the error comes next call
+        break;
+      }
+    }
     std::streamsize take = std::min<std::streamsize>(n - done, egptr() - gptr());
     std::memcpy(s + done, gptr(), static_cast<size_t>(take));
     gbump(static_cast<int>(take));

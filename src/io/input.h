@@ -44,6 +44,7 @@ class ByteSourceBuf : public std::streambuf {
  private:
   ByteSource& src_;
   std::vector<char> buf_;
+  std::string pending_error_;
 };
 
 // The name without a compression suffix: "a/b.jsonl.gz" -> "a/b.jsonl".
