@@ -169,12 +169,13 @@ Result<ingest::Options> MakeIngestOptions(StoreFlags& f, const Lexicon& lex) {
 }
 
 void PrintSummary(const ingest::Stats& s, const std::string& db, const char* verb) {
-  fmt::print(stderr,
-             "dyad: {} {} documents ({} new, {} already stored), {} sentences, {} event reports "
-             "in {:.1f} s ({:.0f} sentences/s) into {}; run {}{}\n",
-             verb, s.docs_seen, s.docs_added, s.docs_known, s.sentences, s.events, s.seconds,
-             s.seconds > 0 ? s.sentences / s.seconds : 0, db, s.run,
-             s.problems ? fmt::format("; {} problems reported above", s.problems) : "");
+  fmt::print(
+      stderr,
+      "dyad: {} {} documents ({} new, {} already stored), {} sentences, {} event reports "
+      "in {:.1f} s ({:.0f} sentences/s; coding {:.1f} s, storing {:.1f} s) into {}; run {}{}\n",
+      verb, s.docs_seen, s.docs_added, s.docs_known, s.sentences, s.events, s.seconds,
+      s.seconds > 0 ? s.sentences / s.seconds : 0, s.coding_seconds, s.store_seconds, db, s.run,
+      s.problems ? fmt::format("; {} problems reported above", s.problems) : "");
 }
 
 int RunIngest(StoreFlags& f, const Lexicon& lex, const std::string& kind) {

@@ -42,6 +42,7 @@ struct Event {
   std::string mode;    // PLOVER mode, may be empty
   std::vector<std::string> contexts;
   Span evidence;  // span of the whole event in the original text
+  Span sentence_span;  // span of its sentence in the original text
   std::string evidence_text;
   std::string sentence_text;
   std::string pattern;  // id of the verb pattern that fired, "file-stem:line"

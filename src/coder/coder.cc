@@ -426,6 +426,7 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   proto.evidence_text =
       c.doc.text.substr(proto.evidence.begin, proto.evidence.end - proto.evidence.begin);
   uint32_t sb = c.norm.origin[c.begin], se = c.norm.origin[c.end];
+  proto.sentence_span = {sb, se};
   proto.sentence_text = c.doc.text.substr(sb, se - sb);
   proto.pattern = p.id;
   for (const auto& [from, to] : pairs) {

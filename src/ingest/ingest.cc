@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 
 namespace dyad::ingest {
@@ -49,7 +50,7 @@ class Writer : public io::SourceSink {
  public:
   Writer(const Lexicon& lexicon, store::Store& store, const Options& options, int64_t run,
          int64_t coding)
-      : store_(store), options_(options), run_(run), coding_(coding), start_(Clock::now()) {
+      : store_(store), options_(options), run_(run), coding_id_(coding), start_(Clock::now()) {
     for (int i = 0; i < std::max(1, options.jobs); ++i)
       coders_.push_back(std::make_unique<Coder>(lexicon));
     stats_.run = run;
@@ -77,14 +78,25 @@ class Writer : public io::SourceSink {
   }
   void set_total(uint64_t total) { progress_.bytes_total = total; }
 
-  // Writes the open batch in one transaction. After a store failure, nothing more is written.
+  // Hands the open batch to the coding thread and writes the batch coded before it (one
+  // transaction). Coding batch N+1 overlaps writing batch N. After a store failure, nothing more
+  // is written.
   void Flush() {
     if (!status_.ok()) return;
-    if (Status s = WriteBatch(); !s.ok()) {
-      store_.Rollback();
-      status_ = s;
-    }
+    auto next = std::make_unique<Batch>();
+    next->docs = std::move(batch_);
     batch_.clear();
+    if (Status s = FindFresh(next.get()); !s.ok()) status_ = s;
+    FinishInFlight();
+    if (status_.ok() && !next->docs.empty()) {
+      in_flight_ = std::move(next);
+      coding_ = std::async(std::launch::async, [this, b = in_flight_.get()] { CodeBatch(b); });
+    }
+    Report();
+  }
+  // Writes what is still being coded; call once at the end.
+  void Drain() {
+    FinishInFlight();
     Report();
   }
 
@@ -95,47 +107,85 @@ class Writer : public io::SourceSink {
   }
 
  private:
-  Status WriteBatch() {
-    if (Status s = store_.Begin(); !s.ok()) return s;
-    std::vector<const Document*> fresh;
+  struct Batch {
+    std::vector<Document> docs;
+    std::vector<size_t> fresh;  // indexes of documents not stored yet
     std::vector<std::string> hashes;
-    for (const Document& d : batch_) {
-      std::string hash = ContentHash(d);
-      auto known = store_.HasDocument(hash, d.url);
+    std::vector<uint64_t> simhashes;
+    std::vector<Result<CodedDocument>> coded;
+    size_t known = 0;
+    double coding_seconds = 0;
+  };
+
+  // Which documents of the batch are new (a read; the write comes later).
+  Status FindFresh(Batch* b) {
+    for (size_t i = 0; i < b->docs.size(); ++i) {
+      std::string hash = ContentHash(b->docs[i]);
+      auto known = store_.HasDocument(hash, b->docs[i].url);
       if (!known.ok()) return known.status();
       if (known.value()) {
-        ++stats_.docs_known;
+        ++b->known;
         continue;
       }
-      fresh.push_back(&d);
-      hashes.push_back(std::move(hash));
+      b->fresh.push_back(i);
+      b->hashes.push_back(std::move(hash));
     }
-    auto coded = CodeAll(coders_, fresh);
+    return Status::Ok();
+  }
+
+  // On the coding thread: codes the new documents and fingerprints them for story grouping.
+  void CodeBatch(Batch* b) {
+    auto t0 = Clock::now();
+    std::vector<const Document*> docs;
+    for (size_t i : b->fresh) docs.push_back(&b->docs[i]);
+    b->coded = CodeAll(coders_, docs);
+    for (const Document* d : docs) b->simhashes.push_back(SimHash(d->text));
+    b->coding_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  }
+
+  void FinishInFlight() {
+    if (!in_flight_) return;
+    coding_.wait();
+    if (status_.ok()) {
+      auto t0 = Clock::now();
+      if (Status s = WriteBatch(*in_flight_); !s.ok()) {
+        store_.Rollback();
+        status_ = s;
+      }
+      stats_.store_seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+      stats_.coding_seconds += in_flight_->coding_seconds;
+    }
+    in_flight_.reset();
+  }
+
+  Status WriteBatch(const Batch& b) {
+    if (Status s = store_.Begin(); !s.ok()) return s;
     int64_t added = 0, events = 0;
-    for (size_t i = 0; i < fresh.size(); ++i) {
-      const Document& d = *fresh[i];
-      if (!coded[i].ok()) {
-        OnProblem(
-            fmt::format("{}: document '{}': {}", d.source, d.id, coded[i].status().message()));
+    for (size_t k = 0; k < b.fresh.size(); ++k) {
+      const Document& d = b.docs[b.fresh[k]];
+      const auto& coded = b.coded[k];
+      if (!coded.ok()) {
+        OnProblem(fmt::format("{}: document '{}': {}", d.source, d.id, coded.status().message()));
         continue;
       }
-      for (const auto& w : coded[i]->warnings)
+      for (const auto& w : coded->warnings)
         OnProblem(fmt::format("{}: document '{}': {}", d.source, d.id, w));
-      auto doc = store_.AddDocument(d, hashes[i], SimHash(d.text), run_);
+      auto doc = store_.AddDocument(d, b.hashes[k], b.simhashes[k], run_);
       if (!doc.ok()) return doc.status();
-      if (!doc->added) continue;  // a copy earlier in this batch
-      if (Status s = store_.AddEvents(coding_, doc.value(), OutletKey(d), coded[i]->events);
+      if (!doc->added) continue;  // a copy earlier in this batch or the one before
+      if (Status s = store_.AddEvents(coding_id_, doc.value(), OutletKey(d), coded->events);
           !s.ok())
         return s;
       ++added;
-      events += static_cast<int64_t>(coded[i]->events.size());
-      stats_.sentences += coded[i]->sentences;
+      events += static_cast<int64_t>(coded->events.size());
+      stats_.sentences += coded->sentences;
     }
-    int64_t seen = static_cast<int64_t>(batch_.size());
+    int64_t seen = static_cast<int64_t>(b.docs.size());
     if (Status s = store_.CountRun(run_, seen, added, events, pending_errors_); !s.ok()) return s;
     if (Status s = store_.Commit(); !s.ok()) return s;
     pending_errors_ = 0;
-    stats_.docs_seen += batch_.size();
+    stats_.docs_seen += b.docs.size();
+    stats_.docs_known += b.known;
     stats_.docs_added += added;
     stats_.events += events;
     return Status::Ok();
@@ -154,8 +204,10 @@ class Writer : public io::SourceSink {
 
   store::Store& store_;
   const Options& options_;
-  int64_t run_, coding_;
+  int64_t run_, coding_id_;
   Clock::time_point start_;
+  std::unique_ptr<Batch> in_flight_;
+  std::future<void> coding_;
   std::vector<std::unique_ptr<Coder>> coders_;
   std::vector<Document> batch_;
   Stats stats_;
@@ -179,25 +231,32 @@ std::string ContentHash(const Document& doc) {
 }
 
 uint64_t SimHash(const std::string& text) {
-  // Words: lowercase ASCII letters and digits (other bytes kept as they are, so CJK still counts).
-  std::vector<std::string> words;
-  std::string w;
+  // Words are runs of ASCII letters and digits (lowercased) or of non-ASCII bytes, so CJK counts
+  // too; each word is hashed once and a shingle's hash mixes its three word hashes.
+  std::vector<uint64_t> words;
+  words.reserve(text.size() / 5 + 1);
+  char buf[64];
+  size_t len = 0;
+  auto flush = [&] {
+    if (len) words.push_back(XXH3_64bits(buf, len));
+    len = 0;
+  };
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80) {
-      w += static_cast<char>(std::tolower(u));
-    } else if (!w.empty()) {
-      words.push_back(std::move(w));
-      w.clear();
+      if (len < sizeof buf) buf[len++] = static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+    } else {
+      flush();
     }
   }
-  if (!w.empty()) words.push_back(std::move(w));
+  flush();
   int counts[64] = {0};
-  size_t n = words.size() < 3 ? 1 : words.size() - 2;
-  for (size_t i = 0; i < n && !words.empty(); ++i) {
-    std::string shingle = words[i];
-    for (size_t k = 1; k < 3 && i + k < words.size(); ++k) shingle += " " + words[i + k];
-    uint64_t h = XXH3_64bits(shingle.data(), shingle.size());
+  size_t n = words.size() < 3 ? words.size() : words.size() - 2;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t h = words[i];
+    for (size_t k = 1; k < 3 && i + k < words.size(); ++k)
+      h = (h ^ (words[i + k] + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2))) *
+          0xff51afd7ed558ccdULL;
     for (int b = 0; b < 64; ++b) counts[b] += (h >> b) & 1 ? 1 : -1;
   }
   uint64_t out = 0;
@@ -249,6 +308,7 @@ Result<Stats> Ingest(const std::vector<std::string>& sources, const Lexicon& lex
     if (!writer.status().ok()) break;
   }
   writer.Flush();
+  writer.Drain();
   Stats stats = writer.stats();
   if (!writer.status().ok()) {
     store.FinishRun(run.value(), "failed");

@@ -30,7 +30,7 @@ struct Progress {
 struct Options {
   io::SourceOptions source;
   int jobs = 1;
-  size_t batch_docs = 256;
+  size_t batch_docs = 512;
   std::string kind = "ingest";  // run kind recorded in the store
   std::string args;             // the command line, recorded with the run
   std::string dict_version;
@@ -45,6 +45,8 @@ struct Stats {
   uint64_t events = 0;  // event reports written (before merging into unique events)
   uint64_t problems = 0;
   double seconds = 0;
+  double coding_seconds = 0;  // of which coding (summed over threads' wall time)
+  double store_seconds = 0;   // of which writing to the store
 };
 
 // Reads every source, codes what is new and stores it. Fails only when the store fails; input

@@ -138,7 +138,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path) {
   // crash of the process (a power cut may lose the last commits, never corrupt).
   Status s = out->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4000;");
   if (!s.ok()) {
     return Status::IoError(
         fmt::format("{}: not a dyad store or not writable ({})", path, s.message()));

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_doc_id ON documents (doc_id);
 CREATE INDEX IF NOT EXISTS documents_url ON documents (url);
 CREATE TABLE IF NOT EXISTS simbands (band BIGINT NOT NULL, doc BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS simbands_band ON simbands (band);
+CREATE INDEX IF NOT EXISTS simbands_band ON simbands (band, doc);
 CREATE TABLE IF NOT EXISTS events (
   id {pk}, coding BIGINT NOT NULL, origin TEXT NOT NULL, origin_id TEXT, date BIGINT NOT NULL,
   source TEXT NOT NULL, target TEXT NOT NULL, src3 TEXT NOT NULL, tgt3 TEXT NOT NULL,
@@ -42,11 +42,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_origin ON events (origin, origin_id)
   WHERE origin_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_dyad ON events (src3, tgt3, date);
 CREATE INDEX IF NOT EXISTS events_target ON events (tgt3, date);
-CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE TABLE IF NOT EXISTS mentions (
   event BIGINT NOT NULL, doc BIGINT NOT NULL, sentence INTEGER NOT NULL, ev_begin INTEGER NOT NULL,
   ev_end INTEGER NOT NULL, outlet TEXT NOT NULL, story BIGINT NOT NULL, pattern TEXT,
-  evidence TEXT, sentence_text TEXT,
+  evidence TEXT, sent_begin INTEGER NOT NULL, sent_end INTEGER NOT NULL,
   PRIMARY KEY (event, doc, sentence, ev_begin)){rowid};
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
 )sql";
@@ -259,11 +258,15 @@ Result<int64_t> Store::FindStory(uint64_t simhash, Day date) {
 Result<AddedDocument> Store::AddDocument(const Document& meta, const std::string& content_hash,
                                          uint64_t simhash, int64_t run) {
   AddedDocument out;
-  auto known = db_->Prepare(
-      "SELECT id, story FROM documents WHERE hash = $1 OR (url = $2 AND url <> '') LIMIT 1");
+  // Two statements, not one with OR: most documents have no URL, and an OR over the URL index
+  // would visit all of them.
+  auto known =
+      db_->Prepare(meta.url.empty() ? "SELECT id, story FROM documents WHERE hash = $1"
+                                    : "SELECT id, story FROM documents WHERE hash = $1 UNION ALL "
+                                      "SELECT id, story FROM documents WHERE url = $2 LIMIT 1");
   if (!known.ok()) return known.status();
   known.value()->Bind(1, content_hash);
-  known.value()->Bind(2, meta.url);
+  if (!meta.url.empty()) known.value()->Bind(2, meta.url);
   auto row = known.value()->Step();
   if (!row.ok()) return row.status();
   if (row.value()) {
@@ -320,10 +323,10 @@ Status Store::AddEvents(int64_t coding, const AddedDocument& doc, const std::str
       "INSERT INTO events (coding, origin, date, source, target, src3, tgt3, code, quad, "
       "goldstein, plover, mode, contexts) VALUES ($1, 'dyad', $2, $3, $4, $5, $6, $7, $8, $9, "
       "$10, $11, $12) ON CONFLICT (coding, date, source, target, code) WHERE origin_id IS NULL "
-      "DO UPDATE SET coding = excluded.coding RETURNING id");
+      "DO UPDATE SET coding = excluded.coding RETURNING id, reports");
   auto mention = db_->Prepare(
       "INSERT INTO mentions (event, doc, sentence, ev_begin, ev_end, outlet, story, pattern, "
-      "evidence, sentence_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+      "evidence, sent_begin, sent_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
       "ON CONFLICT DO NOTHING RETURNING event");
   auto seen = db_->Prepare(
       "SELECT SUM(CASE WHEN doc = $2 THEN 1 ELSE 0 END), "
@@ -348,8 +351,11 @@ Status Store::AddEvents(int64_t coding, const AddedDocument& doc, const std::str
     u->Bind(10, e.plover);
     u->Bind(11, e.mode);
     u->Bind(12, JoinContexts(e.contexts));
-    auto id = QueryInt(u, 0);
-    if (!id.ok()) return id.status();
+    auto row = u->Step();
+    if (!row.ok()) return row.status();
+    Result<int64_t> id = u->Int(0);
+    bool fresh = u->Int(1) == 0;  // no report yet: this report is the first of everything
+    u->Reset();
     Statement* m = mention.value();
     m->Bind(1, id.value());
     m->Bind(2, doc.key);
@@ -360,10 +366,20 @@ Status Store::AddEvents(int64_t coding, const AddedDocument& doc, const std::str
     m->Bind(7, doc.story);
     m->Bind(8, e.pattern);
     m->Bind(9, e.evidence_text);
-    m->Bind(10, e.sentence_text);
+    m->Bind(10, int64_t{e.sentence_span.begin});
+    m->Bind(11, int64_t{e.sentence_span.end});
     auto inserted = QueryInt(m, 0);
     if (!inserted.ok()) return inserted.status();
     if (inserted.value() == 0) continue;  // this very report is already stored
+    Statement* b = bump.value();
+    if (fresh) {
+      b->Bind(1, id.value());
+      b->Bind(2, int64_t{1});
+      b->Bind(3, int64_t{1});
+      b->Bind(4, int64_t{1});
+      if (Status st = b->Run(); !st.ok()) return st;
+      continue;
+    }
     Statement* q = seen.value();
     q->Bind(1, id.value());
     q->Bind(2, doc.key);
@@ -373,7 +389,6 @@ Status Store::AddEvents(int64_t coding, const AddedDocument& doc, const std::str
     if (!r.ok()) return r.status();
     int64_t same_doc = q->Int(0), same_outlet = q->Int(1), same_story = q->Int(2);
     q->Reset();
-    Statement* b = bump.value();
     b->Bind(1, id.value());
     b->Bind(2, int64_t{same_doc == 1});
     b->Bind(3, int64_t{same_outlet == 1});
@@ -492,7 +507,8 @@ Status Store::ForEachEvent(const EventQuery& q, const std::function<bool(const S
   if (!st.ok()) return st.status();
   auto first = db_->Prepare(
       "SELECT d.doc_id, m.sentence, m.ev_begin, m.ev_end, m.evidence, m.pattern, d.url, d.outlet, "
-      "m.sentence_text FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = $1 "
+      "m.sent_begin, m.sent_end FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.event = "
+      "$1 "
       "ORDER BY m.doc, m.sentence LIMIT 1");
   if (!first.ok()) return first.status();
   Statement* s = st.value();
@@ -540,7 +556,7 @@ Status Store::ForEachEvent(const EventQuery& q, const std::function<bool(const S
       e.event.pattern = f->Text(5);
       e.url = f->Text(6);
       e.outlet = f->Text(7);
-      e.event.sentence_text = f->Text(8);
+      e.event.sentence_span = {static_cast<uint32_t>(f->Int(8)), static_cast<uint32_t>(f->Int(9))};
     }
     f->Reset();
     if (!fn(e)) break;
@@ -579,11 +595,12 @@ Result<std::vector<std::pair<AddedDocument, Document>>> Store::DocumentsAfter(in
 }
 
 Result<bool> Store::HasDocument(const std::string& content_hash, const std::string& url) {
-  auto st =
-      db_->Prepare("SELECT COUNT(*) FROM documents WHERE hash = $1 OR (url = $2 AND url <> '')");
+  auto st = db_->Prepare(url.empty() ? "SELECT COUNT(*) FROM documents WHERE hash = $1"
+                                     : "SELECT (SELECT COUNT(*) FROM documents WHERE hash = $1) + "
+                                       "(SELECT COUNT(*) FROM documents WHERE url = $2)");
   if (!st.ok()) return st.status();
   st.value()->Bind(1, content_hash);
-  st.value()->Bind(2, url);
+  if (!url.empty()) st.value()->Bind(2, url);
   auto n = QueryInt(st.value(), 0);
   if (!n.ok()) return n.status();
   return n.value() > 0;
