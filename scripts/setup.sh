@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(g++ cmake ninja-build ccache pkg-config make
           libfmt-dev libcli11-dev nlohmann-json3-dev libsimdjson-dev libutf8proc-dev libstemmer-dev
           libsqlite3-dev libpqxx-dev zlib1g-dev libzstd-dev libgumbo-dev libpugixml-dev
-          libcurl4-openssl-dev libicu-dev libxxhash-dev
+          libcurl4-openssl-dev libicu-dev libxxhash-dev libjs-chart.js
           libgtest-dev libgmock-dev libbenchmark-dev
           ${DYAD_EXTRA_PACKAGES:-})
 

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <thread>
 
+#include "analytics_commands.h"
 #include "cli_util.h"
 #include "dyad/coder.h"
 #include "eval/eval.h"
@@ -312,6 +313,7 @@ int main(int argc, char** argv) {
   help->add_option("subcommand", help_topic, "subcommand (and sub-subcommand) to explain");
   auto* version = app.add_subcommand("version", "print the version");
   dyad::cli::StoreCommands store_commands(app, &data_flag);
+  dyad::cli::AnalyticsCommands analytics_commands(app, &data_flag);
 
   try {
     app.parse(argc, argv);
@@ -340,7 +342,7 @@ int main(int argc, char** argv) {
   }
   int rc = 2;
   store_commands.SetCommandLine(argc, argv);
-  if (store_commands.Run(data_dir, &rc)) {
+  if (store_commands.Run(data_dir, &rc) || analytics_commands.Run(data_dir, &rc)) {
     FlushOut();
     return rc;
   }

@@ -541,6 +541,10 @@ Status Store::ForEachEvent(const EventQuery& q, const std::function<bool(const S
     e.outlets = s->Int(14);
     e.stories = s->Int(15);
     e.url = s->Text(16);
+    if (e.origin != "dyad") {  // imported: no reports of ours to look up
+      if (!fn(e)) break;
+      continue;
+    }
     Statement* f = first.value();
     f->Bind(1, e.id);
     auto frow = f->Step();
@@ -616,6 +620,25 @@ Status Store::Recount(int64_t coding) {
   if (!st.ok()) return st.status();
   st.value()->Bind(1, coding);
   return st.value()->Run();
+}
+
+Result<std::map<Day, int64_t>> Store::VolumeByDay() {
+  std::map<Day, int64_t> out;
+  for (const char* sql : {"SELECT date, COUNT(*) FROM documents GROUP BY date",
+                          "SELECT date, COUNT(*) FROM events GROUP BY date"}) {
+    auto st = db_->Prepare(sql);
+    if (!st.ok()) return st.status();
+    Statement* s = st.value();
+    while (true) {
+      auto row = s->Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) break;
+      if (s->Int(0) != kNoDate) out[static_cast<Day>(s->Int(0))] += s->Int(1);
+    }
+    s->Reset();
+    if (!out.empty()) break;
+  }
+  return out;
 }
 
 Result<Store::Totals> Store::Count() {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -126,6 +127,10 @@ class Store {
   Result<bool> HasDocument(const std::string& content_hash, const std::string& url);
   // Recomputes every event's report counts from its reports (a check, and after re-coding).
   Status Recount(int64_t coding);
+
+  // News volume per day: stored documents per date, or, in a store of imported events only, events
+  // per date.
+  Result<std::map<Day, int64_t>> VolumeByDay();
 
   struct Totals {
     int64_t documents = 0, stories = 0, events = 0, mentions = 0;
