@@ -11,7 +11,7 @@ DYAD=$(realpath "$1")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-FLOOR=2
+FLOOR=3
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 

@@ -40,8 +40,9 @@ struct EventRecord {
   std::vector<std::string> contexts;
   int64_t reports = 1, outlets = 1;
   std::string evidence, doc_id, url, outlet;
-  // Weight of the event in every mean: 1 + ln(reports), so repeated reporting adds confidence
-  // without letting one story swamp a period.
+  // Weight of the event in every mean: (1 + ln(reports)) * (1 + |Goldstein|/2). Repeated reporting
+  // adds confidence without letting one story swamp a period; intense acts count more than mild
+  // ones, so that a seafood ban is not cancelled out by four routine phone calls.
   double weight() const;
 };
 

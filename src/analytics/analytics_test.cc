@@ -42,12 +42,11 @@ TEST(Periods, LabelsAndBoundaries) {
 
 TEST(Series, HandComputedPeriod) {
   Day d = DaysFromCivil(2014, 11, 10);
-  // Weights: 1 + ln(reports) = 1, 1 + ln(e) = 2, 1.
   std::vector<EventRecord> ev = {Ev(d, "JPNGOV", "CHNGOV", 1, 4.0),
                                  Ev(d, "CHNGOV", "JPNGOV", 1, 4.0, /*reports=*/3),
                                  Ev(d + 1, "CHN", "JPN", 3, -2.0)};
-  ev[1].reports = static_cast<int64_t>(std::round(std::exp(1.0)));  // weight 1 + ln(3) ~ 2.0986
-  double w1 = 1 + std::log(3.0);
+  // Weights (1 + ln reports) * (1 + |g| / 2): 3, 3 (1 + ln 3), 2.
+  double w0 = 3, w1 = 3 * (1 + std::log(3.0)), w2 = 2;
   SeriesOptions o;
   o.a = "CHN";
   o.b = "JPN";
@@ -59,12 +58,12 @@ TEST(Series, HandComputedPeriod) {
   EXPECT_EQ(p.quad[1], 2);
   EXPECT_EQ(p.quad[3], 1);
   EXPECT_DOUBLE_EQ(p.goldstein_sum, 6.0);
-  EXPECT_NEAR(p.goldstein_mean, (4 + 4 * w1 - 2) / (2 + w1), 1e-12);
+  double mean = (4 * w0 + 4 * w1 - 2 * w2) / (w0 + w1 + w2);
+  EXPECT_NEAR(p.goldstein_mean, mean, 1e-12);
   EXPECT_NEAR(p.net_cooperation, 1.0 / 3, 1e-12);
   EXPECT_DOUBLE_EQ(p.volume, 1000);
   EXPECT_NEAR(p.per_1000, 3.0, 1e-12);
   // One period: index = 0.9 * (sum wg + k * baseline) / (sum w + k), baseline = the same mean.
-  double mean = (4 + 4 * w1 - 2) / (2 + w1);
   EXPECT_NEAR(p.index, 0.9 * mean, 1e-9);
   EXPECT_LT(p.index_low, p.index);
   EXPECT_GT(p.index_high, p.index);

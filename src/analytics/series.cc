@@ -21,7 +21,8 @@ bool Cooperative(int quad) { return quad == 1 || quad == 2; }
 }  // namespace
 
 double EventRecord::weight() const {
-  return 1.0 + std::log(static_cast<double>(std::max<int64_t>(1, reports)));
+  return (1.0 + std::log(static_cast<double>(std::max<int64_t>(1, reports)))) *
+         (1.0 + std::fabs(goldstein) / 2);
 }
 
 bool Matches(const std::string& code, const std::string& actor) {
