@@ -25,3 +25,5 @@ t() {  # best of 3 wall times, in ms
 echo "dyad events --dyad CHN JPN (all years, tsv):   $(t "$DYAD" events --db "$DB" --dyad CHN JPN --format tsv)"
 echo "dyad events --dyad CHN JPN --from/--to 2012:   $(t "$DYAD" events --db "$DB" --dyad CHN JPN --from 2012-01-01 --to 2012-12-31 --format tsv)"
 echo "dyad events --dyad CHN JPN --directed --root 17: $(t "$DYAD" events --db "$DB" --dyad CHN JPN --directed --root 17 --format tsv)"
+echo "dyad series CHN JPN --by month:                 $(t "$DYAD" series CHN JPN --db "$DB" --by month)"
+echo "dyad turns CHN JPN (series + change points):    $(t "$DYAD" turns CHN JPN --db "$DB")"

@@ -297,14 +297,21 @@ nlohmann::json TurnJson(const an::Turn& t) {
 }
 
 int RunTurns(AnalyticsFlags& f, Context& c) {
-  auto in = Assemble(c, f);
-  if (!in.ok()) return Fail(in.status());
+  // Only what turns need: the dyad's events, its series, the change points.
+  auto events = Load(*c.store, f.dyad[0], f.dyad[1], c.from, c.to);
+  if (!events.ok()) return Fail(events.status());
+  an::SeriesOptions o = c.options;
+  o.directed = false;
+  auto series = an::BuildSeries(events.value(), o, &c.dims, c.volume);
+  an::TurnOptions t;
+  t.penalty_scale = f.penalty;
+  auto turns = an::FindTurns(series, events.value(), o.by, t);
   if (f.format == "json") {
     nlohmann::json j = nlohmann::json::array();
-    for (const auto& t : in->turns) j.push_back(TurnJson(t));
+    for (const auto& t : turns) j.push_back(TurnJson(t));
     Out(j.dump(1) + "\n");
   } else {
-    for (const auto& t : in->turns) {
+    for (const auto& t : turns) {
       Out(fmt::format("{}  {:+.1f} -> {:+.1f}  ({} -> {}){}\n", t.period.label, t.before, t.after,
                       t.grade_before, t.grade_after,
                       t.anniversary ? "  [" + t.anniversary_note + "]" : ""));

@@ -405,9 +405,16 @@ Status ImportFile(const std::string& path, exchange::Importer& importer, store::
   std::istream stream(&buf);
   std::string line;
   int64_t line_no = 0, in_batch = 0, batch_added = 0, batch_errors = 0;
+  std::map<Day, int64_t> volume;
   if (Status s = st.Begin(); !s.ok()) return s;
+  auto count = [&]() -> Status {
+    for (const auto& [day, n] : volume)
+      if (Status s = st.AddVolume(day, 0, n); !s.ok()) return s;
+    volume.clear();
+    return st.CountRun(run, in_batch, 0, batch_added, batch_errors);
+  };
   auto commit = [&]() -> Status {
-    if (Status s = st.CountRun(run, in_batch, 0, batch_added, batch_errors); !s.ok()) return s;
+    if (Status s = count(); !s.ok()) return s;
     if (Status s = st.Commit(); !s.ok()) return s;
     in_batch = batch_added = batch_errors = 0;
     return st.Begin();
@@ -429,6 +436,7 @@ Status ImportFile(const std::string& path, exchange::Importer& importer, store::
       if (!fresh.ok()) return fresh.status();
       batch_added += fresh.value();
       *added += fresh.value();
+      if (fresh.value()) ++volume[e.event.date];
       if (in_batch >= 5000)
         if (Status s = commit(); !s.ok()) return s;
     }
@@ -436,7 +444,7 @@ Status ImportFile(const std::string& path, exchange::Importer& importer, store::
     fmt::print(stderr, "dyad: {}: after line {}: {}\n", path, line_no, ex.what());
     ++*problems;
   }
-  if (Status s = st.CountRun(run, in_batch, 0, batch_added, batch_errors); !s.ok()) return s;
+  if (Status s = count(); !s.ok()) return s;
   return st.Commit();
 }
 

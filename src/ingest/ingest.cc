@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <map>
 #include <thread>
 
 namespace dyad::ingest {
@@ -161,6 +162,7 @@ class Writer : public io::SourceSink {
   Status WriteBatch(const Batch& b) {
     if (Status s = store_.Begin(); !s.ok()) return s;
     int64_t added = 0, events = 0;
+    std::map<Day, int64_t> volume;
     for (size_t k = 0; k < b.fresh.size(); ++k) {
       const Document& d = b.docs[b.fresh[k]];
       const auto& coded = b.coded[k];
@@ -177,9 +179,12 @@ class Writer : public io::SourceSink {
           !s.ok())
         return s;
       ++added;
+      ++volume[d.date];
       events += static_cast<int64_t>(coded->events.size());
       stats_.sentences += coded->sentences;
     }
+    for (const auto& [day, n] : volume)
+      if (Status s = store_.AddVolume(day, n, 0); !s.ok()) return s;
     int64_t seen = static_cast<int64_t>(b.docs.size());
     if (Status s = store_.CountRun(run_, seen, added, events, pending_errors_); !s.ok()) return s;
     if (Status s = store_.Commit(); !s.ok()) return s;

@@ -48,6 +48,8 @@ CREATE TABLE IF NOT EXISTS mentions (
   evidence TEXT, sent_begin INTEGER NOT NULL, sent_end INTEGER NOT NULL,
   PRIMARY KEY (event, doc, sentence, ev_begin)){rowid};
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
+CREATE TABLE IF NOT EXISTS daily (
+  date BIGINT PRIMARY KEY, documents BIGINT NOT NULL DEFAULT 0, imported BIGINT NOT NULL DEFAULT 0);
 )sql";
 
 std::string SchemaFor(Dialect d) {
@@ -622,23 +624,48 @@ Status Store::Recount(int64_t coding) {
   return st.value()->Run();
 }
 
+Status Store::AddVolume(Day date, int64_t documents, int64_t imported) {
+  auto st = db_->Prepare(
+      "INSERT INTO daily (date, documents, imported) VALUES ($1, $2, $3) ON CONFLICT (date) DO "
+      "UPDATE SET documents = daily.documents + $2, imported = daily.imported + $3");
+  if (!st.ok()) return st.status();
+  st.value()->Bind(1, int64_t{date});
+  st.value()->Bind(2, documents);
+  st.value()->Bind(3, imported);
+  return st.value()->Run();
+}
+
 Result<std::map<Day, int64_t>> Store::VolumeByDay() {
-  std::map<Day, int64_t> out;
-  for (const char* sql : {"SELECT date, COUNT(*) FROM documents GROUP BY date",
-                          "SELECT date, COUNT(*) FROM events GROUP BY date"}) {
-    auto st = db_->Prepare(sql);
-    if (!st.ok()) return st.status();
-    Statement* s = st.value();
-    while (true) {
-      auto row = s->Step();
-      if (!row.ok()) return row.status();
-      if (!row.value()) break;
-      if (s->Int(0) != kNoDate) out[static_cast<Day>(s->Int(0))] += s->Int(1);
-    }
-    s->Reset();
-    if (!out.empty()) break;
+  // A store written before the daily table existed gets it filled once.
+  auto empty = db_->Prepare(
+      "SELECT CASE WHEN EXISTS (SELECT 1 FROM daily) THEN 0 WHEN EXISTS (SELECT 1 FROM "
+      "documents) OR EXISTS (SELECT 1 FROM events WHERE origin <> 'dyad') THEN 1 ELSE 0 END");
+  if (!empty.ok()) return empty.status();
+  auto rebuild = QueryInt(empty.value(), 0);
+  if (!rebuild.ok()) return rebuild.status();
+  if (rebuild.value()) {
+    Status s = db_->Exec(
+        "INSERT INTO daily (date, documents, imported) SELECT date, SUM(d), SUM(i) FROM ("
+        "SELECT date, COUNT(*) AS d, 0 AS i FROM documents GROUP BY date UNION ALL "
+        "SELECT date, 0, COUNT(*) FROM events WHERE origin <> 'dyad' GROUP BY date) AS v "
+        "GROUP BY date");
+    if (!s.ok()) return s;
   }
-  return out;
+  std::map<Day, int64_t> docs, imported;
+  auto st = db_->Prepare("SELECT date, documents, imported FROM daily");
+  if (!st.ok()) return st.status();
+  Statement* s = st.value();
+  while (true) {
+    auto row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    Day d = static_cast<Day>(s->Int(0));
+    if (d == kNoDate) continue;
+    if (s->Int(1)) docs[d] = s->Int(1);
+    if (s->Int(2)) imported[d] = s->Int(2);
+  }
+  s->Reset();
+  return docs.empty() ? imported : docs;
 }
 
 Result<Store::Totals> Store::Count() {

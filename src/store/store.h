@@ -128,9 +128,10 @@ class Store {
   // Recomputes every event's report counts from its reports (a check, and after re-coding).
   Status Recount(int64_t coding);
 
-  // News volume per day: stored documents per date, or, in a store of imported events only, events
-  // per date.
+  // News volume per day: stored documents per date, or, in a store of imported events only,
+  // imported events per date. Kept in a small table that writers update (AddVolume).
   Result<std::map<Day, int64_t>> VolumeByDay();
+  Status AddVolume(Day date, int64_t documents, int64_t imported);
 
   struct Totals {
     int64_t documents = 0, stories = 0, events = 0, mentions = 0;
