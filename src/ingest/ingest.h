@@ -30,7 +30,7 @@ struct Progress {
 struct Options {
   io::SourceOptions source;
   int jobs = 1;
-  size_t batch_docs = 512;
+  size_t batch_docs = 2048;
   std::string kind = "ingest";  // run kind recorded in the store
   std::string args;             // the command line, recorded with the run
   std::string dict_version;

@@ -232,7 +232,7 @@ Result<int64_t> Store::CurrentCoding(int64_t run, const std::string& dict_versio
 Result<int64_t> Store::FindStory(uint64_t simhash, Day date) {
   auto st = db_->Prepare(
       "SELECT d.id, d.story, d.simhash, d.date FROM simbands b JOIN documents d ON d.id = b.doc "
-      "WHERE b.band = $1 ORDER BY b.doc DESC LIMIT 64");
+      "WHERE b.band = $1 ORDER BY b.doc DESC LIMIT 16");
   if (!st.ok()) return st.status();
   Statement* s = st.value();
   for (int band = 0; band < 4; ++band) {
