@@ -16,6 +16,7 @@
 #include "eval/eval.h"
 #include "io/documents.h"
 #include "io/event_writer.h"
+#include "parse_commands.h"
 
 namespace {
 
@@ -344,6 +345,8 @@ int main(int argc, char** argv) {
   eval_plover->add_flag("-v,--verbose", eval_verbose, "list every miss");
   eval_plover->add_option("--data", data_flag, "dictionary directory");
 
+  auto parse_commands = dyad::tools::AddParseCommands(&app, eval);
+
   std::vector<std::string> help_topic;
   auto* help = app.add_subcommand("help", "show this help, or a subcommand's: dyad help code");
   help->add_option("subcommand", help_topic, "subcommand (and sub-subcommand) to explain");
@@ -374,6 +377,7 @@ int main(int argc, char** argv) {
     Out(fmt::format("dyad {}\n", dyad::Version()));
     return 0;
   }
+  if (int rc = 2; dyad::tools::RunParseCommands(*parse_commands, data_dir, &rc)) return rc;
   int rc = 2;
   if (*check) {
     rc = RunDictCheck(data_dir);

@@ -1,0 +1,208 @@
+#include "parse/tagger.h"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "parse/hashing.h"
+
+namespace dyad::parse {
+namespace {
+
+// Template ids: part of the model format (they are hashed into every key). Append, never renumber.
+enum TagTemplate : uint32_t {
+  kBias = 1,
+  kLower,
+  kForm,
+  kPrefix1,                 // ..kPrefix4
+  kSuffix1 = kPrefix1 + 4,  // ..kSuffix4
+  kShape = kSuffix1 + 4,
+  kCase,
+  kHyphen,
+  kDigit,
+  kPrev,
+  kPrev2,
+  kPrevPrev2,
+  kPrevLower,
+  kLowerM1,
+  kSuffix3M1,
+  kLowerM2,
+  kLowerP1,
+  kSuffix3P1,
+  kLowerP2,
+  kAmb,
+  kAmbP1,
+  kAmbP2,
+  kPrevAmb,
+  kAmbAmbP1,
+  kLowerLowerP1,
+  kLowerM1Lower,
+  kShapeP1,
+  kAmbM1,
+  kPrevSuffix3,
+};
+
+char ShapeClass(unsigned char c) {
+  if (c >= 'A' && c <= 'Z') return 'X';
+  if (c >= 'a' && c <= 'z') return 'x';
+  if (c >= '0' && c <= '9') return 'd';
+  if (c >= 0x80) return 'u';
+  return static_cast<char>(c);
+}
+
+// "Hello" -> "Xxx", "1,200" -> "d,dd": runs of one class longer than 2 are cut to 2.
+uint64_t ShapeHash(std::string_view w) {
+  char buf[32];
+  size_t n = 0, run = 0;
+  char last = 0;
+  for (unsigned char c : w) {
+    char k = ShapeClass(c);
+    run = k == last ? run + 1 : 1;
+    last = k;
+    if (run <= 2 && n < sizeof buf) buf[n++] = k;
+  }
+  return HashBytes(std::string_view(buf, n));
+}
+
+uint32_t Flags(std::string_view w) {
+  bool upper = false, lower = false, hyphen = false, digit = false;
+  for (unsigned char c : w) {
+    upper |= c >= 'A' && c <= 'Z';
+    lower |= c >= 'a' && c <= 'z';
+    hyphen |= c == '-';
+    digit |= c >= '0' && c <= '9';
+  }
+  uint32_t f = 0;
+  if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') f |= WordAtoms::kCapital;
+  if (upper && !lower) f |= WordAtoms::kAllCaps;
+  if (hyphen) f |= WordAtoms::kHyphen;
+  if (digit) f |= WordAtoms::kDigit;
+  return f;
+}
+
+constexpr uint64_t kNoWord = 0x6e6f6e65;  // atom for positions before or after the sentence
+
+}  // namespace
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+void TaggerModel::Write(ByteWriter* out) const {
+  out->PutStrings(upos);
+  out->PutStrings(xpos);
+  WriteFlatMap(tag_dict, out);
+  WriteFlatMap(ambiguity, out);
+  weights.Write(out);
+}
+
+bool TaggerModel::Read(ByteReader* in) {
+  if (!in->GetStrings(&upos) || !in->GetStrings(&xpos) || upos.size() != xpos.size() ||
+      upos.empty() || !ReadFlatMap(in, &tag_dict) || !ReadFlatMap(in, &ambiguity) ||
+      !weights.Read(in))
+    return false;
+  bool ok = weights.num_classes() == num_classes();
+  tag_dict.ForEach([&](uint64_t, uint16_t c) { ok &= c < upos.size(); });
+  return ok;
+}
+
+void ComputeAtoms(const TaggerModel& model, const std::vector<std::string_view>& words,
+                  std::vector<WordAtoms>* atoms) {
+  atoms->resize(words.size());
+  std::string lower;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    WordAtoms& a = (*atoms)[i];
+    lower.assign(w);
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::string_view l(lower);
+    a.form = HashBytes(w);
+    a.lower = HashBytes(l);
+    for (size_t k = 0; k < 4; ++k) {
+      size_t len = std::min(l.size(), k + 1);
+      a.prefix[k] = HashBytes(l.substr(0, len));
+      a.suffix[k] = HashBytes(l.substr(l.size() - len));
+    }
+    a.shape = ShapeHash(w);
+    a.flags = Flags(w);
+    const uint64_t* amb = model.ambiguity.Find(a.form);
+    if (amb == nullptr) amb = model.ambiguity.Find(a.lower);
+    a.ambiguity = amb ? *amb : 0;
+  }
+}
+
+size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int prev2,
+                   uint64_t* keys) {
+  const WordAtoms& w = atoms[i];
+  // Neighbours j positions away; outside the sentence every atom is kNoWord.
+  auto near = [&](int j) -> const WordAtoms* {
+    std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + j;
+    return k < 0 || k >= static_cast<std::ptrdiff_t>(atoms.size()) ? nullptr : &atoms[k];
+  };
+  auto lower_at = [&](int j) { return near(j) ? near(j)->lower : kNoWord; };
+  auto suffix3_at = [&](int j) { return near(j) ? near(j)->suffix[2] : kNoWord; };
+  auto amb_at = [&](int j) { return near(j) ? near(j)->ambiguity : kNoWord; };
+  auto shape_at = [&](int j) { return near(j) ? near(j)->shape : kNoWord; };
+  uint64_t t1 = static_cast<uint64_t>(prev + 1), t2 = static_cast<uint64_t>(prev2 + 1);
+  size_t n = 0;
+  keys[n++] = Key(kBias, 0);
+  keys[n++] = Key(kLower, w.lower);
+  keys[n++] = Key(kForm, w.form);
+  for (uint32_t k = 0; k < 4; ++k) {
+    keys[n++] = Key(kPrefix1 + k, w.prefix[k]);
+    keys[n++] = Key(kSuffix1 + k, w.suffix[k]);
+  }
+  keys[n++] = Key(kShape, w.shape);
+  keys[n++] = Key(kCase, (w.flags & 3) | (i == 0 ? 4 : 0));
+  if (w.flags & WordAtoms::kHyphen) keys[n++] = Key(kHyphen, 1);
+  if (w.flags & WordAtoms::kDigit) keys[n++] = Key(kDigit, 1);
+  keys[n++] = Key(kPrev, t1);
+  keys[n++] = Key(kPrev2, t2);
+  keys[n++] = Key(kPrevPrev2, t1, t2);
+  keys[n++] = Key(kPrevLower, t1, w.lower);
+  keys[n++] = Key(kLowerM1, lower_at(-1));
+  keys[n++] = Key(kSuffix3M1, suffix3_at(-1));
+  keys[n++] = Key(kLowerM2, lower_at(-2));
+  keys[n++] = Key(kLowerP1, lower_at(1));
+  keys[n++] = Key(kSuffix3P1, suffix3_at(1));
+  keys[n++] = Key(kLowerP2, lower_at(2));
+  keys[n++] = Key(kAmb, w.ambiguity);
+  keys[n++] = Key(kAmbP1, amb_at(1));
+  keys[n++] = Key(kAmbP2, amb_at(2));
+  keys[n++] = Key(kPrevAmb, t1, w.ambiguity);
+  keys[n++] = Key(kAmbAmbP1, w.ambiguity, amb_at(1));
+  keys[n++] = Key(kLowerLowerP1, w.lower, lower_at(1));
+  keys[n++] = Key(kLowerM1Lower, lower_at(-1), w.lower);
+  keys[n++] = Key(kShapeP1, shape_at(1));
+  keys[n++] = Key(kAmbM1, amb_at(-1));
+  keys[n++] = Key(kPrevSuffix3, t1, w.suffix[2]);
+  return n;
+}
+
+void Tag(const TaggerModel& model, const std::vector<std::string_view>& words,
+         std::vector<WordAtoms>* atoms, std::vector<int>* classes) {
+  ComputeAtoms(model, words, atoms);
+  classes->assign(words.size(), 0);
+  int prev = -1, prev2 = -1;
+  uint64_t keys[kMaxTagFeatures];
+  std::vector<int32_t> scores(model.num_classes());
+  for (size_t i = 0; i < words.size(); ++i) {
+    int best = 0;
+    if (const uint16_t* c = model.tag_dict.Find((*atoms)[i].form)) {
+      best = *c;
+    } else {
+      size_t n = TagFeatures(*atoms, i, prev, prev2, keys);
+      std::fill(scores.begin(), scores.end(), 0);
+      model.weights.Score(keys, n, scores.data());
+      best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    }
+    (*classes)[i] = best;
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+}  // namespace dyad::parse

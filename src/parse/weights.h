@@ -1,0 +1,100 @@
+// Linear models over hashed sparse features: the averaged perceptron that training updates, and the
+// frozen, quantised table that tagging and parsing read.
+#ifndef DYAD_PARSE_WEIGHTS_H_
+#define DYAD_PARSE_WEIGHTS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "parse/binary_io.h"
+#include "parse/flat_map.h"
+
+namespace dyad::parse {
+
+// Immutable feature → sparse class-weight rows, 16-bit weights. Thread-safe for reading.
+class WeightTable {
+ public:
+  WeightTable() = default;
+
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return num_features_; }
+  size_t num_weights() const { return entries_.size() - num_features_; }
+
+  // Adds the weights of every feature in keys[0, n) to scores[0, num_classes()). Keys not in the
+  // table add nothing. n must be at most kMaxKeys.
+  static constexpr size_t kMaxKeys = 256;
+  void Score(const uint64_t* keys, size_t n, int32_t* scores) const;
+
+  void Write(ByteWriter* out) const;
+  // Fails (returns false) on a truncated or inconsistent encoding.
+  bool Read(ByteReader* in);
+
+ private:
+  friend class Perceptron;
+  // A slot holds the key's upper 32 bits (0 = empty; the lower bits chose the bucket) and the
+  // offset of its row in entries_.
+  struct Slot {
+    uint32_t fingerprint;
+    uint32_t row;
+  };
+  // A row is a header entry (cls = count) followed by `count` (class, weight) entries.
+  struct Entry {
+    uint16_t cls;
+    int16_t weight;
+  };
+  static uint32_t Fingerprint(uint64_t key) {
+    uint32_t f = static_cast<uint32_t>(key >> 32);
+    return f ? f : 1;
+  }
+  const Slot* Find(uint64_t key) const;
+  void Insert(uint64_t key, uint32_t row);
+
+  int num_classes_ = 0;
+  size_t num_features_ = 0;
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> keys_;  // sorted; row i of entries_ belongs to keys_[i] (kept for Write)
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+};
+
+// Averaged perceptron with integer updates and lazily kept sums (Collins 2002; Daumé's trick), rows
+// stored sparsely: a feature only holds the classes it was ever updated for.
+class Perceptron {
+ public:
+  explicit Perceptron(int num_classes) : num_classes_(num_classes) {}
+
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return index_.size(); }
+
+  // scores[c] = sum of current weights for class c; `scores` is resized to num_classes().
+  void Score(const std::vector<uint64_t>& keys, std::vector<int64_t>* scores) const;
+  // +1 to `truth`, -1 to `guess` for every key (nothing when they are equal).
+  void Update(const std::vector<uint64_t>& keys, int truth, int guess);
+  // Advances the clock that weights are averaged over; call once per training instance.
+  void Tick() { ++time_; }
+
+  // The averaged weights scaled by `scale` and rounded to 16 bits; weights that round to 0 are left
+  // out, and so are features left with no weight.
+  WeightTable Freeze(double scale) const;
+  // A scale that maps the largest averaged weight to near the 16-bit limit.
+  double SuggestScale() const;
+
+ private:
+  struct Param {
+    int32_t cls;
+    int32_t weight;
+    int64_t total;  // sum of weight over [0, stamp)
+    int64_t stamp;
+  };
+  double Average(const Param& p) const;
+  void Add(uint64_t key, int cls, int delta);
+
+  int num_classes_;
+  int64_t time_ = 0;
+  FlatMap<uint32_t> index_;  // key -> row in rows_
+  std::vector<std::vector<Param>> rows_;
+};
+
+}  // namespace dyad::parse
+
+#endif  // DYAD_PARSE_WEIGHTS_H_
