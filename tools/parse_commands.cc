@@ -274,7 +274,7 @@ int RunEval(const ParseCommands& c, const std::string& data_dir) {
     }
   }
   start = std::chrono::steady_clock::now();
-  parse::ParseScores scores = parse::Evaluate(*model, sentences);
+  parse::ParseScores scores = parse::Evaluate(*model, sentences, c.gold_tags);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Out(fmt::format("{}: {}\n", c.eval_path, scores.Summary()));
   Out(
@@ -319,6 +319,8 @@ std::unique_ptr<ParseCommands> AddParseCommands(CLI::App* app, CLI::App* eval) {
   c->eval->add_option("--model", c->model, "model file (default: <data>/models/en-ewt.parse)");
   c->eval->add_option("--sent-id-prefix", c->sent_id_prefix,
                       "score only sentences whose sent_id starts with this (e.g. GUM_news)");
+  c->eval->add_flag("--gold-tags", c->gold_tags,
+                    "parse with the gold UPOS+XPOS (shows what tagging errors cost)");
   return c;
 }
 

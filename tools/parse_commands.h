@@ -25,6 +25,7 @@ struct ParseCommands {
   std::string format = "conllu", input = "text", model;
 
   std::string eval_path, sent_id_prefix;
+  bool gold_tags = false;
 };
 
 // Registers `train-parser` and `parse` on `app`, and `parser` under the existing `eval`

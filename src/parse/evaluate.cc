@@ -36,15 +36,33 @@ void ParseScores::Add(const ParseScores& o) {
   las_full += o.las_full;
 }
 
-ParseScores Evaluate(const Model& model, const std::vector<Sentence>& sentences) {
+namespace {
+
+// The tagger classes of gold tags; a pair the model never saw gets class 0.
+std::vector<int> GoldClasses(const Model& model, const Sentence& s) {
+  std::vector<int> out;
+  for (const Word& w : s.words) {
+    int cls = 0;
+    for (int c = 0; c < model.tagger.num_classes(); ++c)
+      if (model.tagger.upos[c] == w.upos && model.tagger.xpos[c] == w.xpos) cls = c;
+    out.push_back(cls);
+  }
+  return out;
+}
+
+}  // namespace
+
+ParseScores Evaluate(const Model& model, const std::vector<Sentence>& sentences, bool gold_tags) {
   ParseScores scores;
   Workspace ws;
   Analysis analysis;
   std::vector<std::string_view> words;
+  std::vector<int> gold;
   for (const Sentence& s : sentences) {
     words.clear();
     for (const Word& w : s.words) words.push_back(w.form);
-    Analyze(model, words, AnalyzeOptions{}, &ws, &analysis);
+    if (gold_tags) gold = GoldClasses(model, s);
+    Analyze(model, words, AnalyzeOptions{}, &ws, &analysis, gold_tags ? &gold : nullptr);
     scores.Add(s, model, analysis);
   }
   return scores;

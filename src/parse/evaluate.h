@@ -27,8 +27,11 @@ struct ParseScores {
   std::string Summary() const;
 };
 
-// Tags, lemmatises and parses the words of `sentences` with `model` and scores the result.
-ParseScores Evaluate(const Model& model, const std::vector<Sentence>& sentences);
+// Tags, lemmatises and parses the words of `sentences` with `model` and scores the result. With
+// `gold_tags`, parses with the gold UPOS+XPOS instead of predicted ones (to measure what tagging
+// errors cost the parser).
+ParseScores Evaluate(const Model& model, const std::vector<Sentence>& sentences,
+                     bool gold_tags = false);
 
 // The part of a relation before any ':' ("obl:agent" -> "obl").
 std::string_view UniversalRelation(std::string_view deprel);

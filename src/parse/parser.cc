@@ -282,7 +282,7 @@ void ParseGreedy(const ParserModel& model, const std::vector<NodeAtoms>& atoms, 
   State& s = scratch->state;
   int n = static_cast<int>(atoms.size()) - 1;
   s.Init(n);
-  scratch->scores.resize(t.num_classes());
+  scratch->scores.resize(model.weights.padded_classes());
   uint64_t keys[kMaxParseFeatures];
   while (!s.Terminal()) {
     size_t k = ParseFeatures(s, atoms, num_tags, keys);

@@ -188,7 +188,7 @@ void Tag(const TaggerModel& model, const std::vector<std::string_view>& words,
   classes->assign(words.size(), 0);
   int prev = -1, prev2 = -1;
   uint64_t keys[kMaxTagFeatures];
-  std::vector<int32_t> scores(model.num_classes());
+  std::vector<int32_t> scores(model.weights.padded_classes());
   for (size_t i = 0; i < words.size(); ++i) {
     int best = 0;
     if (const uint16_t* c = model.tag_dict.Find((*atoms)[i].form)) {
@@ -197,7 +197,8 @@ void Tag(const TaggerModel& model, const std::vector<std::string_view>& words,
       size_t n = TagFeatures(*atoms, i, prev, prev2, keys);
       std::fill(scores.begin(), scores.end(), 0);
       model.weights.Score(keys, n, scores.data());
-      best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+      auto end = scores.begin() + model.num_classes();
+      best = static_cast<int>(std::max_element(scores.begin(), end) - scores.begin());
     }
     (*classes)[i] = best;
     prev2 = prev;

@@ -157,6 +157,25 @@ TaggerModel TrainTagger(const std::vector<const Example*>& data, const Inventory
   return model;
 }
 
+// "; dev UPOS .. XPOS .." for the tagger alone, or "" without dev sentences.
+std::string TagScores(const TaggerModel& tagger, const std::vector<Sentence>& dev) {
+  if (dev.empty()) return "";
+  int64_t upos = 0, xpos = 0, total = 0;
+  std::vector<WordAtoms> atoms;
+  std::vector<std::string_view> words;
+  std::vector<int> tags;
+  for (const auto& s : dev) {
+    words.clear();
+    for (const auto& w : s.words) words.push_back(w.form);
+    Tag(tagger, words, &atoms, &tags);
+    for (size_t i = 0; i < words.size(); ++i, ++total) {
+      upos += tagger.upos[tags[i]] == s.words[i].upos;
+      xpos += tagger.xpos[tags[i]] == s.words[i].xpos;
+    }
+  }
+  return fmt::format("; dev UPOS {:.2f} XPOS {:.2f}", 100.0 * upos / total, 100.0 * xpos / total);
+}
+
 // Sets every example's pred_tags from a tagger trained without the example's fold.
 void Jackknife(std::vector<Example>* examples, const Inventory& inv, const TrainOptions& options) {
   if (options.folds <= 1) return;
@@ -264,9 +283,9 @@ Result<std::unique_ptr<Model>> TrainModel(const std::vector<Sentence>& train,
   std::vector<const Example*> all;
   for (const auto& e : examples) all.push_back(&e);
   model->tagger = TrainTagger(all, inv, options, options.seed);
-  log(fmt::format("tagger: {} features, {} weights, {} dictionary words",
+  log(fmt::format("tagger: {} features, {} weights, {} dictionary words{}",
                   model->tagger.weights.num_features(), model->tagger.weights.num_weights(),
-                  model->tagger.tag_dict.size()));
+                  model->tagger.tag_dict.size(), TagScores(model->tagger, dev)));
 
   std::vector<LemmaExample> lemma_examples;
   for (const auto& s : train)

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace dyad::parse {
 
 // ---- WeightTable ----
@@ -22,6 +26,32 @@ void WeightTable::Insert(uint64_t key, uint32_t row) {
   slots_[i] = {Fingerprint(key), row};
 }
 
+void WeightTable::SetClasses(int n) {
+  num_classes_ = n;
+  padded_classes_ = (n + 7) / 8 * 8;
+}
+
+void WeightTable::AddRow(const int16_t* row, int32_t* scores) const {
+  if (row[0] != kDense) {
+    for (int k = 0; k < row[0]; ++k) scores[row[1 + 2 * k]] += row[2 + 2 * k];
+    return;
+  }
+  const int16_t* w = row + 1;
+#ifdef __SSE2__
+  for (int c = 0; c < padded_classes_; c += 8) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c));
+    // Sign-extend 16 -> 32 bits: put each weight in a lane's top half, then shift it down.
+    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16);
+    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16);
+    __m128i* s = reinterpret_cast<__m128i*>(scores + c);
+    _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
+    _mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
+  }
+#else
+  for (int c = 0; c < padded_classes_; ++c) scores[c] += w[c];
+#endif
+}
+
 // Three passes so that the cache misses of different keys overlap: first every bucket is fetched,
 // then every row, then the rows are added up.
 void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
@@ -32,40 +62,67 @@ void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
   for (size_t k = 0; k < n; ++k) {
     if (const Slot* s = Find(keys[k])) {
       rows[found++] = s->row;
-      __builtin_prefetch(&entries_[s->row]);
+      __builtin_prefetch(&data_[s->row]);
+      __builtin_prefetch(&data_[s->row] + 32);
     }
   }
-  for (size_t k = 0; k < found; ++k) {
-    const Entry* e = &entries_[rows[k]];
-    for (uint32_t c = 1; c <= e->cls; ++c) scores[e[c].cls] += e[c].weight;
+  for (size_t k = 0; k < found; ++k) AddRow(&data_[rows[k]], scores);
+}
+
+void WeightTable::AppendRow(const std::vector<int16_t>& weights) {
+  int count = 0;
+  for (int16_t w : weights) count += w != 0;
+  num_weights_ += count;
+  // Dense when that is at most ~1.5 times the size of the pairs: faster to add, rarely larger.
+  if (3 * count >= padded_classes_) {
+    ++num_dense_;
+    data_.push_back(kDense);
+    data_.insert(data_.end(), weights.begin(), weights.end());
+    data_.resize(data_.size() + padded_classes_ - num_classes_, 0);
+    return;
+  }
+  data_.push_back(static_cast<int16_t>(count));
+  for (int c = 0; c < num_classes_; ++c) {
+    if (weights[c] == 0) continue;
+    data_.push_back(static_cast<int16_t>(c));
+    data_.push_back(weights[c]);
   }
 }
 
 void WeightTable::Write(ByteWriter* out) const {
   out->Put<uint32_t>(static_cast<uint32_t>(num_classes_));
   out->PutVector(keys_);
-  out->PutVector(entries_);
+  out->PutVector(data_);
 }
 
 bool WeightTable::Read(ByteReader* in) {
-  num_classes_ = static_cast<int>(in->Get<uint32_t>());
-  if (!in->GetVector(&keys_) || !in->GetVector(&entries_)) return false;
-  num_features_ = keys_.size();
+  uint32_t classes = in->Get<uint32_t>();
+  if (classes == 0 || classes > 30000) return false;
+  SetClasses(static_cast<int>(classes));
+  if (!in->GetVector(&keys_) || !in->GetVector(&data_)) return false;
   size_t capacity = 16;
-  while (capacity * 5 < num_features_ * 8) capacity *= 2;  // load factor at most 5/8
+  while (capacity * 5 < keys_.size() * 8) capacity *= 2;  // load factor at most 5/8
   mask_ = capacity - 1;
   slots_.assign(capacity, Slot{0, 0});
+  num_weights_ = num_dense_ = 0;
   size_t row = 0;
   for (uint64_t key : keys_) {
-    if (row >= entries_.size()) return false;
-    size_t count = entries_[row].cls;
-    if (count == 0 || count > entries_.size() - row - 1) return false;
-    for (size_t c = 1; c <= count; ++c)
-      if (entries_[row + c].cls >= num_classes_) return false;
+    if (row >= data_.size() || data_.size() > UINT32_MAX) return false;
+    int16_t header = data_[row];
+    size_t size = header == kDense ? padded_classes_ : 2 * static_cast<size_t>(header);
+    if (header < kDense || size > data_.size() - row - 1) return false;
+    if (header == kDense) {
+      ++num_dense_;
+      for (size_t c = 0; c < size; ++c) num_weights_ += data_[row + 1 + c] != 0;
+    } else {
+      num_weights_ += header;
+      for (size_t k = 0; k < size; k += 2)
+        if (data_[row + 1 + k] < 0 || data_[row + 1 + k] >= num_classes_) return false;
+    }
     Insert(key, static_cast<uint32_t>(row));
-    row += count + 1;
+    row += size + 1;
   }
-  return row == entries_.size();
+  return row == data_.size();
 }
 
 // ---- Perceptron ----
@@ -123,21 +180,19 @@ WeightTable Perceptron::Freeze(double scale) const {
   index_.ForEach([&](uint64_t key, uint32_t row) { order.emplace_back(key, row); });
   std::sort(order.begin(), order.end());
   WeightTable t;
-  t.num_classes_ = num_classes_;
-  std::vector<WeightTable::Entry> row_entries;
+  t.SetClasses(num_classes_);
+  std::vector<int16_t> weights(num_classes_);
   for (const auto& [key, row] : order) {
-    row_entries.clear();
+    std::fill(weights.begin(), weights.end(), 0);
+    bool any = false;
     for (const Param& p : rows_[row]) {
-      double q = std::round(Average(p) * scale);
-      q = std::clamp(q, -32767.0, 32767.0);
-      if (q != 0) row_entries.push_back({static_cast<uint16_t>(p.cls), static_cast<int16_t>(q)});
+      double q = std::clamp(std::round(Average(p) * scale), -32767.0, 32767.0);
+      weights[p.cls] = static_cast<int16_t>(q);
+      any |= q != 0;
     }
-    if (row_entries.empty()) continue;
-    std::sort(row_entries.begin(), row_entries.end(),
-              [](const auto& a, const auto& b) { return a.cls < b.cls; });
+    if (!any) continue;
     t.keys_.push_back(key);
-    t.entries_.push_back({static_cast<uint16_t>(row_entries.size()), 0});
-    t.entries_.insert(t.entries_.end(), row_entries.begin(), row_entries.end());
+    t.AppendRow(weights);
   }
   ByteWriter w;
   t.Write(&w);

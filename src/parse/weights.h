@@ -11,17 +11,21 @@
 
 namespace dyad::parse {
 
-// Immutable feature → sparse class-weight rows, 16-bit weights. Thread-safe for reading.
+// Immutable feature -> class-weight rows, 16-bit weights. A row with many classes is stored dense
+// (added with SIMD), a row with few as (class, weight) pairs. Thread-safe for reading.
 class WeightTable {
  public:
   WeightTable() = default;
 
   int num_classes() const { return num_classes_; }
-  size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return entries_.size() - num_features_; }
+  // Score arrays passed to Score() must have this many entries (num_classes rounded up to 8).
+  int padded_classes() const { return padded_classes_; }
+  size_t num_features() const { return keys_.size(); }
+  size_t num_weights() const { return num_weights_; }
+  size_t num_dense_rows() const { return num_dense_; }
 
-  // Adds the weights of every feature in keys[0, n) to scores[0, num_classes()). Keys not in the
-  // table add nothing. n must be at most kMaxKeys.
+  // Adds the weights of every feature in keys[0, n) to scores[0, padded_classes()). Keys not in
+  // the table add nothing. n must be at most kMaxKeys.
   static constexpr size_t kMaxKeys = 256;
   void Score(const uint64_t* keys, size_t n, int32_t* scores) const;
 
@@ -32,29 +36,31 @@ class WeightTable {
  private:
   friend class Perceptron;
   // A slot holds the key's upper 32 bits (0 = empty; the lower bits chose the bucket) and the
-  // offset of its row in entries_.
+  // offset of its row in data_.
   struct Slot {
     uint32_t fingerprint;
     uint32_t row;
   };
-  // A row is a header entry (cls = count) followed by `count` (class, weight) entries.
-  struct Entry {
-    uint16_t cls;
-    int16_t weight;
-  };
+  // A row starts with a header: kDense, then padded_classes_ weights; or a count n, then n
+  // (class, weight) pairs.
+  static constexpr int16_t kDense = -1;
   static uint32_t Fingerprint(uint64_t key) {
     uint32_t f = static_cast<uint32_t>(key >> 32);
     return f ? f : 1;
   }
   const Slot* Find(uint64_t key) const;
   void Insert(uint64_t key, uint32_t row);
+  void AddRow(const int16_t* row, int32_t* scores) const;
+  // Appends a row; `weights` has num_classes_ entries, zeros for absent classes.
+  void AppendRow(const std::vector<int16_t>& weights);
+  void SetClasses(int n);
 
-  int num_classes_ = 0;
-  size_t num_features_ = 0;
+  int num_classes_ = 0, padded_classes_ = 0;
+  size_t num_weights_ = 0, num_dense_ = 0;
   uint64_t mask_ = 0;
-  std::vector<uint64_t> keys_;  // sorted; row i of entries_ belongs to keys_[i] (kept for Write)
+  std::vector<uint64_t> keys_;  // sorted; the i-th row of data_ belongs to keys_[i] (for Write)
   std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
+  std::vector<int16_t> data_;
 };
 
 // Averaged perceptron with integer updates and lazily kept sums (Collins 2002; Daumé's trick), rows
