@@ -77,12 +77,14 @@ Result<std::unique_ptr<Model>> LoadModel(const std::string& path) {
   return DeserializeModel(bytes, path);
 }
 
-void NodeAtomsFor(const std::vector<WordAtoms>& words, const std::vector<int>& tags,
-                  uint32_t num_tags, std::vector<NodeAtoms>* atoms) {
+void NodeAtomsFor(const TaggerModel& tagger, const std::vector<WordAtoms>& words,
+                  const std::vector<int>& tags, std::vector<NodeAtoms>* atoms) {
   atoms->resize(words.size() + 1);
   for (size_t i = 0; i < words.size(); ++i)
-    (*atoms)[i] = {words[i].lower, static_cast<uint32_t>(tags[i])};
-  atoms->back() = {kRootWord, num_tags};
+    (*atoms)[i] = {words[i].lower, static_cast<uint32_t>(tags[i]), tagger.upos_hash[tags[i]],
+                   words[i].ambiguity};
+  uint32_t root_tag = static_cast<uint32_t>(tagger.num_classes());
+  atoms->back() = {kRootWord, root_tag, kRootWord, kRootWord};
 }
 
 void Analyze(const Model& model, const std::vector<std::string_view>& words,
@@ -104,7 +106,7 @@ void Analyze(const Model& model, const std::vector<std::string_view>& words,
   out->labels.assign(n, model.parser.transitions.root_label);
   if (!options.parse || n == 0) return;
   uint32_t num_tags = static_cast<uint32_t>(model.tagger.num_classes());
-  NodeAtomsFor(ws->word_atoms, out->tags, num_tags, &ws->node_atoms);
+  NodeAtomsFor(model.tagger, ws->word_atoms, out->tags, &ws->node_atoms);
   ParseGreedy(model.parser, ws->node_atoms, num_tags, &ws->scratch, &ws->heads, &out->labels);
   for (size_t i = 0; i < n; ++i)
     out->heads[i] = ws->heads[i] == static_cast<int>(n) ? 0 : ws->heads[i] + 1;

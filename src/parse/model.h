@@ -66,8 +66,8 @@ void Analyze(const Model& model, const std::vector<std::string_view>& words,
              const std::vector<int>* gold_tags = nullptr);
 
 // Fills the parser's node atoms from the tagger's word atoms and classes, the root last.
-void NodeAtomsFor(const std::vector<WordAtoms>& words, const std::vector<int>& tags,
-                  uint32_t num_tags, std::vector<NodeAtoms>* atoms);
+void NodeAtomsFor(const TaggerModel& tagger, const std::vector<WordAtoms>& words,
+                  const std::vector<int>& tags, std::vector<NodeAtoms>* atoms);
 
 }  // namespace dyad::parse
 

@@ -92,6 +92,21 @@ enum ParseTemplate : uint32_t {
   kS0psl,
   kN0wsl,
   kN0psl,
+  // UPOS alone (robust when the tagger gets XPOS wrong but UPOS right)
+  kS0u,
+  kN0u,
+  kN1u,
+  kS0uN0u,
+  kS0uN0uN1u,
+  kS0wN0u,
+  kS0uN0w,
+  // ambiguity classes (the tags the word had in training)
+  kS0a,
+  kN0a,
+  kN1a,
+  kS0aN0a,
+  kS0pN0a,
+  kS0aN0p,
 };
 
 constexpr uint64_t kNoneWord = 0x6e6f6e65ULL;  // atom of a missing node
@@ -206,30 +221,48 @@ size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32
   keys[k++] = Key(kS0psl, s0p, s0sl);
   keys[k++] = Key(kN0wsl, n0w, n0sl);
   keys[k++] = Key(kN0psl, n0p, n0sl);
+  auto U = [&](int x) { return x < 0 ? kNoneWord : atoms[x].upos; };
+  auto A = [&](int x) { return x < 0 ? kNoneWord : atoms[x].amb; };
+  uint64_t s0u = U(s0), n0u = U(n0), n1u = U(n1), s0a = A(s0), n0a = A(n0);
+  keys[k++] = Key(kS0u, s0u);
+  keys[k++] = Key(kN0u, n0u);
+  keys[k++] = Key(kN1u, n1u);
+  keys[k++] = Key(kS0uN0u, s0u, n0u);
+  keys[k++] = Key(kS0uN0uN1u, s0u, n0u, n1u);
+  keys[k++] = Key(kS0wN0u, s0w, n0u);
+  keys[k++] = Key(kS0uN0w, s0u, n0w);
+  keys[k++] = Key(kS0a, s0a);
+  keys[k++] = Key(kN0a, n0a);
+  keys[k++] = Key(kN1a, A(n1));
+  keys[k++] = Key(kS0aN0a, s0a, n0a);
+  keys[k++] = Key(kS0pN0a, s0p, n0a);
+  keys[k++] = Key(kS0aN0p, s0a, n0p);
   return k;
 }
 
 namespace {
 
-// The best valid class under `scores`, checking validity once per move rather than per class.
+// The best valid class under `scores`, checking validity once per move rather than per class (the
+// same rules as IsValid).
 int BestValid(const State& s, const Transitions& t, const int32_t* scores) {
   int s0 = s.S0();
-  bool at_root = s.b0 == s.n;
+  bool at_root = s.B(0) == s.n;
   int best = -1;
   auto consider = [&](int c) {
     if (best < 0 || scores[c] > scores[best]) best = c;
   };
-  if (!at_root) consider(0);
-  if (s0 >= 0 && s.head[s0] >= 0) consider(1);
-  if (s0 >= 0 && s.head[s0] < 0) {
-    if (at_root) {
-      consider(t.Class(Move::kLeft, t.root_label));
-    } else {
-      for (int l = 0; l < t.num_labels; ++l)
-        if (l != t.root_label) consider(t.Class(Move::kLeft, l));
-    }
+  if (!at_root && (s.front < 0 || s0 < 0)) consider(t.Class(Move::kShift, -1));
+  if (s0 < 0) return best;
+  if (s.head[s0] >= 0) {
+    consider(t.Class(Move::kReduce, -1));
+  } else if (at_root) {
+    consider(s.headless_on_stack == 1 ? t.Class(Move::kLeft, t.root_label)
+                                      : t.Class(Move::kUnshift, -1));
+  } else {
+    for (int l = 0; l < t.num_labels; ++l)
+      if (l != t.root_label) consider(t.Class(Move::kLeft, l));
   }
-  if (s0 >= 0 && !at_root) {
+  if (!at_root) {
     for (int l = 0; l < t.num_labels; ++l)
       if (l != t.root_label) consider(t.Class(Move::kRight, l));
   }

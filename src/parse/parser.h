@@ -14,10 +14,14 @@
 
 namespace dyad::parse {
 
-// What parser features read of a node: its lower-cased word's hash and its tagger class.
+// What parser features read of a node: its lower-cased word's hash, its tagger class, the hash of
+// its UPOS, and its ambiguity class (the tags the word had in training: a second opinion when the
+// tagger is wrong).
 struct NodeAtoms {
   uint64_t word = 0;
   uint32_t tag = 0;
+  uint64_t upos = 0;
+  uint64_t amb = 0;
 };
 
 struct ParserModel {

@@ -103,9 +103,15 @@ bool TaggerModel::Read(ByteReader* in) {
       upos.empty() || !ReadFlatMap(in, &tag_dict) || !ReadFlatMap(in, &ambiguity) ||
       !weights.Read(in))
     return false;
+  Index();
   bool ok = weights.num_classes() == num_classes();
   tag_dict.ForEach([&](uint64_t, uint16_t c) { ok &= c < upos.size(); });
   return ok;
+}
+
+void TaggerModel::Index() {
+  upos_hash.clear();
+  for (const auto& u : upos) upos_hash.push_back(HashBytes(u));
 }
 
 void ComputeAtoms(const TaggerModel& model, const std::vector<std::string_view>& words,

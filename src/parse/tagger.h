@@ -34,8 +34,11 @@ struct TaggerModel {
   FlatMap<uint16_t> tag_dict;           // form hash -> class, for frequent unambiguous words
   FlatMap<uint64_t> ambiguity;          // form hash -> hash of the set of tags seen with it
   WeightTable weights;
+  std::vector<uint64_t> upos_hash;  // per class, hash of its UPOS (filled by Index())
 
   int num_classes() const { return static_cast<int>(upos.size()); }
+  // Fills the derived tables; called by Read() and after training.
+  void Index();
   void Write(ByteWriter* out) const;
   bool Read(ByteReader* in);
 };

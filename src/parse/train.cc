@@ -154,6 +154,7 @@ TaggerModel TrainTagger(const std::vector<const Example*>& data, const Inventory
     }
   }
   model.weights = p.Freeze(p.SuggestScale());
+  model.Index();
   return model;
 }
 
@@ -236,7 +237,7 @@ struct ParserTrainer {
 
   void Train(const Example& e, const TaggerModel& tagger, bool explore, double p_explore) {
     ComputeAtoms(tagger, e.words, &word_atoms);
-    NodeAtomsFor(word_atoms, e.pred_tags, num_tags, &atoms);
+    NodeAtomsFor(tagger, word_atoms, e.pred_tags, &atoms);
     state.Init(static_cast<int>(e.words.size()));
     uint64_t buf[kMaxParseFeatures];
     while (!state.Terminal()) {

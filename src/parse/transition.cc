@@ -9,6 +9,8 @@ void State::Init(int num_words) {
   n = num_words;
   stack.clear();
   b0 = 0;
+  front = -1;
+  headless_on_stack = 0;
   size_t nodes = static_cast<size_t>(n) + 1;
   head.assign(nodes, -1);
   label.assign(nodes, -1);
@@ -47,35 +49,61 @@ void State::AddArc(int h, int d, int l) {
 }
 
 bool IsValid(const State& s, const Transitions& t, int cls) {
-  int s0 = s.S0();
+  int s0 = s.S0(), b = s.B(0);
   switch (t.MoveOf(cls)) {
-    case Move::kShift:
-      return s.b0 < s.n;
+    case Move::kShift:  // an unshifted word goes back only onto an empty stack
+      return b < s.n && (s.front < 0 || s0 < 0);
     case Move::kReduce:
       return s0 >= 0 && s.head[s0] >= 0;
+    case Move::kUnshift:
+      return s.AtRoot() && s0 >= 0 && s.head[s0] < 0 && s.headless_on_stack > 1;
     case Move::kLeft:
-      return s0 >= 0 && s.head[s0] < 0 && (s.b0 == s.n) == (t.LabelOf(cls) == t.root_label);
+      if (s0 < 0 || s.head[s0] >= 0) return false;
+      if (b == s.n) return t.LabelOf(cls) == t.root_label && s.headless_on_stack == 1;
+      return t.LabelOf(cls) != t.root_label;
     case Move::kRight:
-      return s0 >= 0 && s.b0 < s.n && t.LabelOf(cls) != t.root_label;
+      return s0 >= 0 && b < s.n && t.LabelOf(cls) != t.root_label;
   }
   return false;
 }
 
+namespace {
+
+// Moves the buffer's front word onto the stack.
+void Push(State* s) {
+  if (s->front >= 0) {
+    s->stack.push_back(s->front);
+    s->front = -1;
+  } else {
+    s->stack.push_back(s->b0++);
+  }
+}
+
+}  // namespace
+
 void Apply(State* s, const Transitions& t, int cls) {
+  int s0 = s->S0();
   switch (t.MoveOf(cls)) {
     case Move::kShift:
-      s->stack.push_back(s->b0++);
+      Push(s);
+      ++s->headless_on_stack;
       break;
     case Move::kReduce:
       s->stack.pop_back();
       break;
-    case Move::kLeft:
-      s->AddArc(s->b0, s->S0(), t.LabelOf(cls));
+    case Move::kUnshift:
       s->stack.pop_back();
+      --s->headless_on_stack;
+      s->front = s0;
+      break;
+    case Move::kLeft:
+      s->AddArc(s->B(0), s0, t.LabelOf(cls));
+      s->stack.pop_back();
+      --s->headless_on_stack;
       break;
     case Move::kRight:
-      s->AddArc(s->S0(), s->b0, t.LabelOf(cls));
-      s->stack.push_back(s->b0++);
+      s->AddArc(s0, s->B(0), t.LabelOf(cls));
+      Push(s);
       break;
   }
 }
@@ -90,14 +118,20 @@ namespace {
 // Gold dependents of `h` still in the buffer: they could only get `h` as head while it stays.
 int DependentsInBuffer(const State& s, const GoldTree& g, int h) {
   int c = 0;
-  for (int d : g.children[h]) c += d >= s.b0;
+  for (int d : g.children[h]) c += s.InBuffer(d);
   return c;
 }
 
-// Unlabelled costs of the four moves (Goldberg & Nivre 2012, arc-eager), for valid moves only.
-void MoveCosts(const State& s, const GoldTree& g, int cost[4]) {
-  int s0 = s.S0(), b = s.b0;
-  cost[0] = cost[1] = cost[2] = cost[3] = 0;
+bool OnStack(const State& s, int x) {
+  return std::find(s.stack.begin(), s.stack.end(), x) != s.stack.end();
+}
+
+// Unlabelled costs of shift, reduce, unshift, left and right (Goldberg & Nivre 2012, arc-eager),
+// for valid moves only. Unshift loses nothing: the word can still take any head or dependent it
+// could on the stack.
+void MoveCosts(const State& s, const GoldTree& g, int cost[5]) {
+  int s0 = s.S0(), b = s.B(0);
+  for (int m = 0; m < 5; ++m) cost[m] = 0;
   if (b < s.n) {
     // Shift: b can no longer take a head or headless dependents from the stack.
     for (int x : s.stack) cost[0] += (g.head[b] == x) + (g.head[x] == b && s.head[x] < 0);
@@ -106,23 +140,23 @@ void MoveCosts(const State& s, const GoldTree& g, int cost[4]) {
   // Reduce: s0 can no longer take dependents from the buffer.
   cost[1] = DependentsInBuffer(s, g, s0);
   // Left: s0 loses a head further in the buffer and its dependents in the buffer.
-  cost[2] = (g.head[s0] > b) + DependentsInBuffer(s, g, s0);
+  int h0 = g.head[s0];
+  cost[3] = (h0 != b && s.InBuffer(h0)) + DependentsInBuffer(s, g, s0);
   if (b < s.n) {
     // Right: b loses a head elsewhere in the stack or buffer, and headless dependents in the stack.
     int h = g.head[b];
-    bool h_on_stack = std::find(s.stack.begin(), s.stack.end(), h) != s.stack.end();
-    cost[3] = h != s0 && (h_on_stack || h > b);
-    for (int x : s.stack) cost[3] += g.head[x] == b && s.head[x] < 0;
+    cost[4] = h != s0 && (OnStack(s, h) || (h != b && s.InBuffer(h)));
+    for (int x : s.stack) cost[4] += g.head[x] == b && s.head[x] < 0;
   }
 }
 
 }  // namespace
 
 void Costs(const State& s, const Transitions& t, const GoldTree& gold, std::vector<int>* cost) {
-  int move_cost[4];
+  int move_cost[5];
   MoveCosts(s, gold, move_cost);
   cost->assign(t.num_classes(), -1);
-  int s0 = s.S0(), b = s.b0;
+  int s0 = s.S0(), b = s.B(0);
   for (int c = 0; c < t.num_classes(); ++c) {
     if (!IsValid(s, t, c)) continue;
     Move m = t.MoveOf(c);

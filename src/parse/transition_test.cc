@@ -75,11 +75,13 @@ TEST(TransitionTest, StaticOracleRebuildsProjectiveTreesExactly) {
   }
 }
 
-// The dynamic oracle's costs add up: after any wrong moves, following zero-cost moves ends with
-// exactly as many wrong arcs as the wrong moves cost (Goldberg & Nivre 2012, arc-decomposability).
+// The dynamic oracle's costs add up: after any wrong moves, following zero-cost moves ends with at
+// most as many wrong arcs as the wrong moves cost (Goldberg & Nivre 2012, arc-decomposability).
+// Fewer is possible, rarely: unshift rescues words the arc-eager costs gave up on.
 TEST(TransitionTest, DynamicOracleCostsAddUpFromAnyState) {
   std::mt19937 rng(11);
   std::vector<int> cost;
+  int total_paid = 0, total_loss = 0;
   for (int trial = 0; trial < 2000; ++trial) {
     int n = 1 + static_cast<int>(rng() % 20);
     GoldTree g = RandomProjectiveTree(n, &rng);
@@ -99,11 +101,14 @@ TEST(TransitionTest, DynamicOracleCostsAddUpFromAnyState) {
       paid += cost[c];
       Apply(&s, kT, c);
     }
-    EXPECT_EQ(Loss(s, g), paid) << "trial " << trial;
+    EXPECT_LE(Loss(s, g), paid) << "trial " << trial;
+    total_paid += paid;
+    total_loss += Loss(s, g);
   }
+  EXPECT_GE(total_loss, total_paid * 0.9);
 }
 
-TEST(TransitionTest, EveryStateHasAValidMoveAndEndsAsOneTree) {
+TEST(TransitionTest, EveryStateHasAValidMoveAndEndsAsOneSingleRootedTree) {
   std::mt19937 rng(3);
   for (int trial = 0; trial < 500; ++trial) {
     int n = 1 + static_cast<int>(rng() % 25);
@@ -116,10 +121,13 @@ TEST(TransitionTest, EveryStateHasAValidMoveAndEndsAsOneTree) {
       ASSERT_FALSE(valid.empty());
       Apply(&s, kT, valid[rng() % valid.size()]);
     }
+    int roots = 0;
     for (int d = 0; d < n; ++d) {
       ASSERT_GE(s.head[d], 0);
       EXPECT_EQ(s.head[d] == n, s.label[d] == kT.root_label);
+      roots += s.head[d] == n;
     }
+    EXPECT_EQ(roots, 1);
   }
 }
 
