@@ -107,6 +107,18 @@ enum ParseTemplate : uint32_t {
   kS0aN0a,
   kS0pN0a,
   kS0aN0p,
+  // the second stack word, and more of the buffer
+  kS1w,
+  kS1p,
+  kS1wp,
+  kS1pS0p,
+  kS1pS0pN0p,
+  kN0wN1w,
+  kN0wN1p,
+  kN0pN1w,
+  kN0pN1pN2pN3p,
+  kS0pN1p,
+  kS1hasHeadS0p,
 };
 
 constexpr uint64_t kNoneWord = 0x6e6f6e65ULL;  // atom of a missing node
@@ -237,6 +249,19 @@ size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32
   keys[k++] = Key(kS0aN0a, s0a, n0a);
   keys[k++] = Key(kS0pN0a, s0p, n0a);
   keys[k++] = Key(kS0aN0p, s0a, n0p);
+  int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
+  uint64_t s1w = W(s1), s1p = P(s1);
+  keys[k++] = Key(kS1w, s1w);
+  keys[k++] = Key(kS1p, s1p);
+  keys[k++] = Key(kS1wp, s1w, s1p);
+  keys[k++] = Key(kS1pS0p, s1p, s0p);
+  keys[k++] = Key(kS1pS0pN0p, s1p, s0p, n0p);
+  keys[k++] = Key(kN0wN1w, n0w, n1w);
+  keys[k++] = Key(kN0wN1p, n0w, n1p);
+  keys[k++] = Key(kN0pN1w, n0p, n1w);
+  keys[k++] = Key(kN0pN1pN2pN3p, n0p, n1p, n2p, P(s.B(3)));
+  keys[k++] = Key(kS0pN1p, s0p, n1p);
+  keys[k++] = Key(kS1hasHeadS0p, s1 >= 0 && s.head[s1] >= 0, s0p, L(s1));
   return k;
 }
 

@@ -39,6 +39,14 @@ enum TagTemplate : uint32_t {
   kShapeP1,
   kAmbM1,
   kPrevSuffix3,
+  // second pass: the first pass's classes of the word and the two after it
+  kFirst,
+  kFirstP1,
+  kFirstP2,
+  kPrevFirstP1,
+  kFirstP1P2,
+  kLowerFirstP1,
+  kFirstFirstP1,
 };
 
 char ShapeClass(unsigned char c) {
@@ -96,6 +104,8 @@ void TaggerModel::Write(ByteWriter* out) const {
   WriteFlatMap(tag_dict, out);
   WriteFlatMap(ambiguity, out);
   weights.Write(out);
+  out->Put<uint8_t>(two_pass());
+  if (two_pass()) second.Write(out);
 }
 
 bool TaggerModel::Read(ByteReader* in) {
@@ -103,8 +113,10 @@ bool TaggerModel::Read(ByteReader* in) {
       upos.empty() || !ReadFlatMap(in, &tag_dict) || !ReadFlatMap(in, &ambiguity) ||
       !weights.Read(in))
     return false;
+  if (in->Get<uint8_t>() != 0 && !second.Read(in)) return false;
   Index();
-  bool ok = weights.num_classes() == num_classes();
+  bool ok = weights.num_classes() == num_classes() && num_classes() <= kMaxClasses &&
+            (!two_pass() || second.num_classes() == num_classes());
   tag_dict.ForEach([&](uint64_t, uint16_t c) { ok &= c < upos.size(); });
   return ok;
 }
@@ -141,7 +153,7 @@ void ComputeAtoms(const TaggerModel& model, const std::vector<std::string_view>&
 }
 
 size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int prev2,
-                   uint64_t* keys) {
+                   const int* first, uint64_t* keys) {
   const WordAtoms& w = atoms[i];
   // Neighbours j positions away; outside the sentence every atom is kNoWord.
   auto near = [&](int j) -> const WordAtoms* {
@@ -185,31 +197,51 @@ size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int 
   keys[n++] = Key(kShapeP1, shape_at(1));
   keys[n++] = Key(kAmbM1, amb_at(-1));
   keys[n++] = Key(kPrevSuffix3, t1, w.suffix[2]);
+  if (first == nullptr) return n;
+  auto first_at = [&](size_t j) { return i + j < atoms.size() ? first[i + j] + 1 : 0; };
+  uint64_t f0 = first_at(0), f1 = first_at(1), f2 = first_at(2);
+  keys[n++] = Key(kFirst, f0);
+  keys[n++] = Key(kFirstP1, f1);
+  keys[n++] = Key(kFirstP2, f2);
+  keys[n++] = Key(kPrevFirstP1, t1, f1);
+  keys[n++] = Key(kFirstP1P2, f1, f2);
+  keys[n++] = Key(kLowerFirstP1, w.lower, f1);
+  keys[n++] = Key(kFirstFirstP1, f0, f1);
   return n;
 }
 
-void Tag(const TaggerModel& model, const std::vector<std::string_view>& words,
-         std::vector<WordAtoms>* atoms, std::vector<int>* classes) {
-  ComputeAtoms(model, words, atoms);
-  classes->assign(words.size(), 0);
+void TagPass(const TaggerModel& model, const WeightTable& weights,
+             const std::vector<WordAtoms>& atoms, const int* first, std::vector<int>* classes) {
+  classes->assign(atoms.size(), 0);
   int prev = -1, prev2 = -1;
   uint64_t keys[kMaxTagFeatures];
-  std::vector<int32_t> scores(model.weights.padded_classes());
-  for (size_t i = 0; i < words.size(); ++i) {
+  int32_t scores[kMaxClasses];
+  for (size_t i = 0; i < atoms.size(); ++i) {
     int best = 0;
-    if (const uint16_t* c = model.tag_dict.Find((*atoms)[i].form)) {
+    if (const uint16_t* c = model.tag_dict.Find(atoms[i].form)) {
       best = *c;
     } else {
-      size_t n = TagFeatures(*atoms, i, prev, prev2, keys);
-      std::fill(scores.begin(), scores.end(), 0);
-      model.weights.Score(keys, n, scores.data());
-      auto end = scores.begin() + model.num_classes();
-      best = static_cast<int>(std::max_element(scores.begin(), end) - scores.begin());
+      size_t n = TagFeatures(atoms, i, prev, prev2, first, keys);
+      std::fill(scores, scores + weights.padded_classes(), 0);
+      weights.Score(keys, n, scores);
+      best = static_cast<int>(std::max_element(scores, scores + model.num_classes()) - scores);
     }
     (*classes)[i] = best;
     prev2 = prev;
     prev = best;
   }
+}
+
+void Tag(const TaggerModel& model, const std::vector<std::string_view>& words,
+         std::vector<WordAtoms>* atoms, std::vector<int>* classes) {
+  ComputeAtoms(model, words, atoms);
+  if (!model.two_pass()) {
+    TagPass(model, model.weights, *atoms, nullptr, classes);
+    return;
+  }
+  std::vector<int> first;
+  TagPass(model, model.weights, *atoms, nullptr, &first);
+  TagPass(model, model.second, *atoms, first.data(), classes);
 }
 
 }  // namespace dyad::parse

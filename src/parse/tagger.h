@@ -33,10 +33,13 @@ struct TaggerModel {
   std::vector<std::string> upos, xpos;  // per class
   FlatMap<uint16_t> tag_dict;           // form hash -> class, for frequent unambiguous words
   FlatMap<uint64_t> ambiguity;          // form hash -> hash of the set of tags seen with it
-  WeightTable weights;
+  WeightTable weights;                  // the first (left-to-right) pass
+  // An optional second pass that also sees the first pass's classes of the words to the right.
+  WeightTable second;
   std::vector<uint64_t> upos_hash;  // per class, hash of its UPOS (filled by Index())
 
   int num_classes() const { return static_cast<int>(upos.size()); }
+  bool two_pass() const { return second.num_features() > 0; }
   // Fills the derived tables; called by Read() and after training.
   void Index();
   void Write(ByteWriter* out) const;
@@ -48,12 +51,19 @@ void ComputeAtoms(const TaggerModel& model, const std::vector<std::string_view>&
                   std::vector<WordAtoms>* atoms);
 
 // Writes the feature keys of word i given the classes of the two words before it (-1 at the start)
-// into keys; returns how many. keys must have room for kMaxTagFeatures.
+// into keys; returns how many. `first` is null in the first pass, and the first pass's classes in
+// the second. keys must have room for kMaxTagFeatures.
 constexpr size_t kMaxTagFeatures = 48;
 size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int prev2,
-                   uint64_t* keys);
+                   const int* first, uint64_t* keys);
 
-// Tags one sentence: (*classes)[i] is the class of words[i]. Thread-safe for a shared model.
+// One greedy left-to-right pass with `weights` (the model's first or second).
+constexpr int kMaxClasses = 1024;
+void TagPass(const TaggerModel& model, const WeightTable& weights,
+             const std::vector<WordAtoms>& atoms, const int* first, std::vector<int>* classes);
+
+// Tags one sentence (both passes when the model has two): (*classes)[i] is the class of words[i].
+// Thread-safe for a shared model.
 void Tag(const TaggerModel& model, const std::vector<std::string_view>& words,
          std::vector<WordAtoms>* atoms, std::vector<int>* classes);
 

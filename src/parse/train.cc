@@ -18,7 +18,8 @@ struct Example {
   std::vector<std::string> forms;
   std::vector<std::string_view> words;  // views of forms
   std::vector<int> gold_tags, pred_tags;
-  GoldTree tree;  // projectivised; node n is the root
+  std::vector<int> first_tags;  // the first tagger pass's (jackknifed), for training the second
+  GoldTree tree;                // projectivised; node n is the root
 };
 
 struct Inventory {
@@ -117,12 +118,10 @@ void BuildTagLexicon(const std::vector<const Example*>& data, const TrainOptions
   }
 }
 
-TaggerModel TrainTagger(const std::vector<const Example*>& data, const Inventory& inv,
-                        const TrainOptions& options, uint64_t seed) {
-  TaggerModel model;
-  model.upos = inv.upos;
-  model.xpos = inv.xpos;
-  BuildTagLexicon(data, options, &model);
+// Trains one tagger pass over `data`. The second pass also reads each example's first_tags, which
+// must come from taggers that did not see the example (jackknifed), as at run time.
+WeightTable TrainTaggerPass(const std::vector<const Example*>& data, const TaggerModel& model,
+                            bool second, const TrainOptions& options, uint64_t seed) {
   Perceptron p(model.num_classes());
   std::mt19937_64 rng(seed);
   std::vector<size_t> order(data.size());
@@ -136,13 +135,14 @@ TaggerModel TrainTagger(const std::vector<const Example*>& data, const Inventory
     for (size_t idx : order) {
       const Example& e = *data[idx];
       ComputeAtoms(model, e.words, &atoms);
+      const int* first = second ? e.first_tags.data() : nullptr;
       int prev = -1, prev2 = -1;
       for (size_t i = 0; i < e.words.size(); ++i) {
         int guess;
         if (const uint16_t* c = model.tag_dict.Find(atoms[i].form)) {
           guess = *c;
         } else {
-          keys.assign(buf, buf + TagFeatures(atoms, i, prev, prev2, buf));
+          keys.assign(buf, buf + TagFeatures(atoms, i, prev, prev2, first, buf));
           p.Score(keys, &scores);
           guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
           p.Update(keys, e.gold_tags[i], guess);
@@ -153,7 +153,18 @@ TaggerModel TrainTagger(const std::vector<const Example*>& data, const Inventory
       }
     }
   }
-  model.weights = p.Freeze(p.SuggestScale());
+  return p.Freeze(p.SuggestScale());
+}
+
+// A tagger trained on `data`: one pass, or two when `second` (see TrainTaggerPass).
+TaggerModel TrainTagger(const std::vector<const Example*>& data, const Inventory& inv,
+                        const TrainOptions& options, uint64_t seed, bool second) {
+  TaggerModel model;
+  model.upos = inv.upos;
+  model.xpos = inv.xpos;
+  BuildTagLexicon(data, options, &model);
+  model.weights = TrainTaggerPass(data, model, false, options, seed);
+  if (second) model.second = TrainTaggerPass(data, model, true, options, seed + 1);
   model.Index();
   return model;
 }
@@ -177,26 +188,44 @@ std::string TagScores(const TaggerModel& tagger, const std::vector<Sentence>& de
   return fmt::format("; dev UPOS {:.2f} XPOS {:.2f}", 100.0 * upos / total, 100.0 * xpos / total);
 }
 
-// Sets every example's pred_tags from a tagger trained without the example's fold.
+// The examples of every fold but `fold`.
+std::vector<const Example*> AllBut(const std::vector<Example>& examples, int folds, int fold) {
+  std::vector<const Example*> rest;
+  for (size_t i = 0; i < examples.size(); ++i)
+    if (static_cast<int>(i % folds) != fold) rest.push_back(&examples[i]);
+  return rest;
+}
+
+// Sets every example's first_tags and pred_tags from taggers trained without the example's fold.
+// For a two-pass tagger this takes two rounds: the second pass learns from jackknifed first-pass
+// tags, so those must all exist before any second pass is trained.
 void Jackknife(std::vector<Example>* examples, const Inventory& inv, const TrainOptions& options) {
-  if (options.folds <= 1) return;
+  int folds = options.folds;
+  if (folds <= 1) return;
   std::vector<WordAtoms> atoms;
-  for (int fold = 0; fold < options.folds; ++fold) {
-    std::vector<const Example*> rest;
-    for (size_t i = 0; i < examples->size(); ++i)
-      if (static_cast<int>(i % options.folds) != fold) rest.push_back(&(*examples)[i]);
-    TaggerModel tagger = TrainTagger(rest, inv, options, options.seed + 1000 + fold);
-    int64_t right = 0, total = 0;
-    for (size_t i = fold; i < examples->size(); i += options.folds) {
+  std::vector<TaggerModel> first_pass;
+  for (int fold = 0; fold < folds; ++fold) {
+    first_pass.push_back(TrainTagger(AllBut(*examples, folds, fold), inv, options,
+                                     options.seed + 1000 + fold, false));
+    for (size_t i = fold; i < examples->size(); i += folds) {
       Example& e = (*examples)[i];
-      Tag(tagger, e.words, &atoms, &e.pred_tags);
-      for (size_t k = 0; k < e.words.size(); ++k, ++total)
-        right += e.pred_tags[k] == e.gold_tags[k];
+      Tag(first_pass.back(), e.words, &atoms, &e.first_tags);
+      e.pred_tags = e.first_tags;
     }
-    if (options.log)
-      options.log(fmt::format("jackknife fold {}/{}: tagger class accuracy {:.2f}", fold + 1,
-                              options.folds, 100.0 * right / std::max<int64_t>(total, 1)));
   }
+  for (int fold = 0; fold < folds && options.two_pass_tagger; ++fold) {
+    TaggerModel& tagger = first_pass[fold];
+    tagger.second = TrainTaggerPass(AllBut(*examples, folds, fold), tagger, true, options,
+                                    options.seed + 2000 + fold);
+    for (size_t i = fold; i < examples->size(); i += folds)
+      Tag(tagger, (*examples)[i].words, &atoms, &(*examples)[i].pred_tags);
+  }
+  int64_t right = 0, total = 0;
+  for (const Example& e : *examples)
+    for (size_t k = 0; k < e.words.size(); ++k, ++total) right += e.pred_tags[k] == e.gold_tags[k];
+  if (options.log)
+    options.log(fmt::format("jackknifed tags ({} folds): class accuracy {:.2f}", folds,
+                            100.0 * right / std::max<int64_t>(total, 1)));
 }
 
 // ---- parser ----
@@ -283,7 +312,8 @@ Result<std::unique_ptr<Model>> TrainModel(const std::vector<Sentence>& train,
   Jackknife(&examples, inv, options);
   std::vector<const Example*> all;
   for (const auto& e : examples) all.push_back(&e);
-  model->tagger = TrainTagger(all, inv, options, options.seed);
+  model->tagger =
+      TrainTagger(all, inv, options, options.seed, options.two_pass_tagger && options.folds > 1);
   log(fmt::format("tagger: {} features, {} weights, {} dictionary words{}",
                   model->tagger.weights.num_features(), model->tagger.weights.num_weights(),
                   model->tagger.tag_dict.size(), TagScores(model->tagger, dev)));

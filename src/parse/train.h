@@ -22,6 +22,8 @@ struct TrainOptions {
   // Parser training reads tags predicted by taggers trained on the other folds (jackknifing), so
   // it learns from tags as noisy as at run time. 1 trains the parser on gold tags.
   int folds = 10;
+  // Tag twice, the second pass seeing the first's tags to the right. Needs folds > 1.
+  bool two_pass_tagger = true;
   uint64_t seed = 1;
   // Dynamic-oracle exploration (Goldberg & Nivre 2012): from this epoch on (1-based), a wrong
   // prediction is followed with probability `explore`; before it, the oracle's best move is.
