@@ -1,5 +1,6 @@
 #include "parse/lemmatizer.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -36,8 +37,12 @@ Lemmatizer::Rule Lemmatizer::RuleFor(std::string_view form, std::string_view lem
                 std::string(lemma.substr(common))};
   };
   Rule as_is = make(false), lowered = make(true);
-  // Prefer the form as written, unless lower-casing it explains more of the lemma.
-  return lowered.strip < as_is.strip ? lowered : as_is;
+  // Lower-case when that explains more of the lemma, or as much and the lemma is lower case, so
+  // that "the" -> "the" teaches the same rule as "The" -> "the".
+  bool lemma_lower =
+      std::none_of(lemma.begin(), lemma.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (lowered.strip < as_is.strip || (lowered.strip == as_is.strip && lemma_lower)) return lowered;
+  return as_is;
 }
 
 std::string Lemmatizer::Apply(const Rule& r, std::string_view form) {

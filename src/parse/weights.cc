@@ -174,7 +174,7 @@ double Perceptron::SuggestScale() const {
   return 32000.0 / max_abs;
 }
 
-WeightTable Perceptron::Freeze(double scale) const {
+WeightTable Perceptron::Freeze(double scale, double min_abs) const {
   std::vector<std::pair<uint64_t, uint32_t>> order;
   order.reserve(index_.size());
   index_.ForEach([&](uint64_t key, uint32_t row) { order.emplace_back(key, row); });
@@ -186,7 +186,9 @@ WeightTable Perceptron::Freeze(double scale) const {
     std::fill(weights.begin(), weights.end(), 0);
     bool any = false;
     for (const Param& p : rows_[row]) {
-      double q = std::clamp(std::round(Average(p) * scale), -32767.0, 32767.0);
+      double avg = Average(p);
+      if (std::abs(avg) < min_abs) continue;
+      double q = std::clamp(std::round(avg * scale), -32767.0, 32767.0);
       weights[p.cls] = static_cast<int16_t>(q);
       any |= q != 0;
     }

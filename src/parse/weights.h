@@ -79,9 +79,10 @@ class Perceptron {
   // Advances the clock that weights are averaged over; call once per training instance.
   void Tick() { ++time_; }
 
-  // The averaged weights scaled by `scale` and rounded to 16 bits; weights that round to 0 are left
-  // out, and so are features left with no weight.
-  WeightTable Freeze(double scale) const;
+  // The averaged weights scaled by `scale` and rounded to 16 bits. Weights whose average is below
+  // `min_abs` in magnitude, or that round to 0, are left out, and so are features left with no
+  // weight (pruning: the many rare features carry little).
+  WeightTable Freeze(double scale, double min_abs = 0) const;
   // A scale that maps the largest averaged weight to near the 16-bit limit.
   double SuggestScale() const;
 
