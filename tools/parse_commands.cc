@@ -152,10 +152,10 @@ bool ParseTextStream(const Model& m, std::istream& in, const std::string& name) 
   bool ok = true;
   int sentence_no = 0;
   int64_t line_no = 0, first_line = 1;
-  std::string para, line, bad_line;
+  std::string para, line, bad_line;  // bad_line: "name:line: what is wrong" for the paragraph
   auto flush = [&] {
     if (!bad_line.empty()) {
-      fmt::print(stderr, "dyad: {}:{}: {}; paragraph skipped\n", name, first_line, bad_line);
+      fmt::print(stderr, "dyad: {}; its paragraph was skipped\n", bad_line);
       ok = false;
     } else if (!para.empty()) {
       std::string error;
@@ -176,7 +176,7 @@ bool ParseTextStream(const Model& m, std::istream& in, const std::string& name) 
       continue;
     }
     if (std::string bad = text::ValidateUtf8(line); !bad.empty() && bad_line.empty())
-      bad_line = fmt::format("line {}: {}", line_no, bad);
+      bad_line = fmt::format("{}:{}: {}", name, line_no, bad);
     para += line;
     para += '\n';
     if (para.size() >= kMaxParagraphBytes) flush();

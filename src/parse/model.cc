@@ -80,11 +80,17 @@ Result<std::unique_ptr<Model>> LoadModel(const std::string& path) {
 void NodeAtomsFor(const TaggerModel& tagger, const std::vector<WordAtoms>& words,
                   const std::vector<int>& tags, std::vector<NodeAtoms>* atoms) {
   atoms->resize(words.size() + 1);
-  for (size_t i = 0; i < words.size(); ++i)
-    (*atoms)[i] = {words[i].lower, static_cast<uint32_t>(tags[i]), tagger.upos_hash[tags[i]],
-                   words[i].ambiguity};
+  uint16_t puncts = 0, verbs = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    int t = tags[i];
+    (*atoms)[i] = {
+        words[i].lower, static_cast<uint32_t>(t), tagger.upos_hash[t], words[i].ambiguity, puncts,
+        verbs};
+    puncts += tagger.is_punct[t];
+    verbs += tagger.is_verb[t];
+  }
   uint32_t root_tag = static_cast<uint32_t>(tagger.num_classes());
-  atoms->back() = {kRootWord, root_tag, kRootWord, kRootWord};
+  atoms->back() = {kRootWord, root_tag, kRootWord, kRootWord, puncts, verbs};
 }
 
 void Analyze(const Model& model, const std::vector<std::string_view>& words,

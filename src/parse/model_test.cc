@@ -14,6 +14,8 @@ std::unique_ptr<Model> ToyModel(uint64_t seed) {
   options.tagger_epochs = 3;
   options.parser_epochs = 3;
   options.folds = 2;
+  options.tagger_min_updates = options.parser_min_updates =
+      1;  // the toy data is too small to prune
   options.seed = seed;
   auto model = TrainModel(ToyCorpus(150, 1), ToyCorpus(20, 9), options);
   EXPECT_TRUE(model.ok()) << model.status().message();

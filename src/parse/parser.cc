@@ -1,6 +1,7 @@
 #include "parse/parser.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "parse/hashing.h"
 
@@ -119,6 +120,12 @@ enum ParseTemplate : uint32_t {
   kN0pN1pN2pN3p,
   kS0pN1p,
   kS1hasHeadS0p,
+  // labels with the buffer, and what lies between the stack top and the buffer front
+  kS0lN0p,
+  kS0rlN0p,
+  kS0pS0lN0p,
+  kBetweenPunct,
+  kBetweenVerb,
 };
 
 constexpr uint64_t kNoneWord = 0x6e6f6e65ULL;  // atom of a missing node
@@ -262,6 +269,15 @@ size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32
   keys[k++] = Key(kN0pN1pN2pN3p, n0p, n1p, n2p, P(s.B(3)));
   keys[k++] = Key(kS0pN1p, s0p, n1p);
   keys[k++] = Key(kS1hasHeadS0p, s1 >= 0 && s.head[s1] >= 0, s0p, L(s1));
+  keys[k++] = Key(kS0lN0p, L(s0), n0p);
+  keys[k++] = Key(kS0rlN0p, L(s0r), n0p);
+  keys[k++] = Key(kS0pS0lN0p, s0p, L(s0), n0p);
+  int after_s0 = s0 < 0 ? n0 : s0 + 1;
+  int puncts = atoms[n0].puncts_before - atoms[after_s0].puncts_before;
+  int verbs = atoms[n0].verbs_before - atoms[after_s0].verbs_before;
+  keys[k++] = Key(kBetweenPunct, s0p, n0p, std::min(puncts, 3));
+  keys[k++] = Key(kBetweenVerb, s0p, n0p, std::min(verbs, 3));
+  assert(k <= kMaxParseFeatures);
   return k;
 }
 

@@ -15,13 +15,15 @@
 namespace dyad::parse {
 
 // What parser features read of a node: its lower-cased word's hash, its tagger class, the hash of
-// its UPOS, and its ambiguity class (the tags the word had in training: a second opinion when the
-// tagger is wrong).
+// its UPOS, its ambiguity class (the tags the word had in training: a second opinion when the
+// tagger is wrong), and counts of what lies before it.
 struct NodeAtoms {
   uint64_t word = 0;
   uint32_t tag = 0;
   uint64_t upos = 0;
   uint64_t amb = 0;
+  // Punctuation marks and verbs among the words before this node, for "between" features.
+  uint16_t puncts_before = 0, verbs_before = 0;
 };
 
 struct ParserModel {
@@ -35,7 +37,7 @@ struct ParserModel {
 
 // atoms has n + 1 entries: the n words, then the root. num_tags is the tagger's class count (ids
 // num_tags and up stand for the root and for missing nodes).
-constexpr size_t kMaxParseFeatures = 96;
+constexpr size_t kMaxParseFeatures = 128;
 size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
                      uint64_t* keys);
 

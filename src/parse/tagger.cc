@@ -123,7 +123,13 @@ bool TaggerModel::Read(ByteReader* in) {
 
 void TaggerModel::Index() {
   upos_hash.clear();
-  for (const auto& u : upos) upos_hash.push_back(HashBytes(u));
+  is_punct.clear();
+  is_verb.clear();
+  for (const auto& u : upos) {
+    upos_hash.push_back(HashBytes(u));
+    is_punct.push_back(u == "PUNCT");
+    is_verb.push_back(u == "VERB" || u == "AUX");
+  }
 }
 
 void ComputeAtoms(const TaggerModel& model, const std::vector<std::string_view>& words,

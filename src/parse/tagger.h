@@ -36,7 +36,8 @@ struct TaggerModel {
   WeightTable weights;                  // the first (left-to-right) pass
   // An optional second pass that also sees the first pass's classes of the words to the right.
   WeightTable second;
-  std::vector<uint64_t> upos_hash;  // per class, hash of its UPOS (filled by Index())
+  std::vector<uint64_t> upos_hash;         // per class, hash of its UPOS (filled by Index())
+  std::vector<uint8_t> is_punct, is_verb;  // per class, UPOS PUNCT / VERB or AUX (by Index())
 
   int num_classes() const { return static_cast<int>(upos.size()); }
   bool two_pass() const { return second.num_features() > 0; }

@@ -20,6 +20,8 @@ TEST(TaggerTest, LearnsAToyCorpus) {
   options.tagger_epochs = 4;
   options.parser_epochs = 1;
   options.folds = 2;
+  options.tagger_min_updates = options.parser_min_updates =
+      1;                                 // the toy data is too small to prune
   options.tag_dict_min_count = 1 << 30;  // make the perceptron do all the work
   auto model = TrainModel(ToyCorpus(200, 1), {}, options);
   ASSERT_TRUE(model.ok()) << model.status().message();

@@ -153,7 +153,7 @@ WeightTable TrainTaggerPass(const std::vector<const Example*>& data, const Tagge
       }
     }
   }
-  return p.Freeze(p.SuggestScale());
+  return p.Freeze(p.SuggestScale(), options.tagger_min_updates);
 }
 
 // A tagger trained on `data`: one pass, or two when `second` (see TrainTaggerPass).
@@ -299,6 +299,11 @@ Result<std::unique_ptr<Model>> TrainModel(const std::vector<Sentence>& train,
   Inventory inv = BuildInventory(train);
   if (!inv.label_ids.count("root"))
     return Status::InvalidInput("training data has no word with relation \"root\"");
+  if (inv.upos.size() > WeightTable::kMaxClasses ||
+      Transitions{static_cast<int>(inv.labels.size()), 0}.num_classes() > WeightTable::kMaxClasses)
+    return Status::InvalidInput(
+        fmt::format("{} UPOS+XPOS pairs and {} relations: more than this model format holds",
+                    inv.upos.size(), inv.labels.size()));
   ExampleCounts counts;
   std::vector<Example> examples = BuildExamples(train, inv, options, &counts);
   if (examples.empty()) return Status::InvalidInput("no usable training sentence");
@@ -341,7 +346,8 @@ Result<std::unique_ptr<Model>> TrainModel(const std::vector<Sentence>& train,
     for (size_t i : order)
       trainer.Train(examples[i], model->tagger, epoch >= options.explore_from_epoch,
                     options.explore);
-    model->parser.weights = trainer.perceptron.Freeze(trainer.perceptron.SuggestScale());
+    model->parser.weights =
+        trainer.perceptron.Freeze(trainer.perceptron.SuggestScale(), options.parser_min_updates);
     std::string line = fmt::format("epoch {}: train moves wrong {:.2f}%, {} features", epoch,
                                    100.0 * trainer.wrong / std::max<int64_t>(trainer.moves, 1),
                                    model->parser.weights.num_features());

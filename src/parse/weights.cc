@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -33,7 +34,8 @@ void WeightTable::SetClasses(int n) {
 
 void WeightTable::AddRow(const int16_t* row, int32_t* scores) const {
   if (row[0] != kDense) {
-    for (int k = 0; k < row[0]; ++k) scores[row[1 + 2 * k]] += row[2 + 2 * k];
+    const uint16_t* e = reinterpret_cast<const uint16_t*>(row + 1);
+    for (int k = 0; k < row[0]; ++k) scores[e[k] >> 8] += codebook_[e[k] & 0xFF];
     return;
   }
   const int16_t* w = row + 1;
@@ -56,73 +58,118 @@ void WeightTable::AddRow(const int16_t* row, int32_t* scores) const {
 // then every row, then the rows are added up.
 void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
   if (slots_.empty()) return;
+  const int16_t* data = data_.data();
   for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[k] & mask_]);
   uint32_t rows[kMaxKeys];
   size_t found = 0;
   for (size_t k = 0; k < n; ++k) {
     if (const Slot* s = Find(keys[k])) {
       rows[found++] = s->row;
-      __builtin_prefetch(&data_[s->row]);
-      __builtin_prefetch(&data_[s->row] + 32);
+      __builtin_prefetch(data + s->row);
+      __builtin_prefetch(data + s->row + 32);
     }
   }
-  for (size_t k = 0; k < found; ++k) AddRow(&data_[rows[k]], scores);
+  for (size_t k = 0; k < found; ++k) AddRow(data + rows[k], scores);
 }
 
-void WeightTable::AppendRow(const std::vector<int16_t>& weights) {
+void WeightTable::AppendRow(const std::vector<int16_t>& weights,
+                            const std::vector<uint8_t>& code_of, std::vector<int16_t>* data) const {
   int count = 0;
   for (int16_t w : weights) count += w != 0;
-  num_weights_ += count;
-  // Dense when that is at most ~1.5 times the size of the pairs: faster to add, rarely larger.
+  // Dense when that is at most ~3 times the size of the pairs: faster to add, rarely larger.
   if (3 * count >= padded_classes_) {
-    ++num_dense_;
-    data_.push_back(kDense);
-    data_.insert(data_.end(), weights.begin(), weights.end());
-    data_.resize(data_.size() + padded_classes_ - num_classes_, 0);
+    data->push_back(kDense);
+    data->insert(data->end(), weights.begin(), weights.end());
+    data->resize(data->size() + padded_classes_ - num_classes_, 0);
     return;
   }
-  data_.push_back(static_cast<int16_t>(count));
+  data->push_back(static_cast<int16_t>(count));
   for (int c = 0; c < num_classes_; ++c) {
-    if (weights[c] == 0) continue;
-    data_.push_back(static_cast<int16_t>(c));
-    data_.push_back(weights[c]);
+    int w = weights[c];
+    if (w == 0) continue;
+    uint16_t code = code_of[std::abs(w)] | (w < 0 ? 0x80 : 0);
+    data->push_back(static_cast<int16_t>(c << 8 | code));
   }
+}
+
+std::vector<uint8_t> WeightTable::FitCodebook(const std::vector<uint64_t>& histogram) {
+  constexpr int kLevels = 128;
+  int lo = 1, hi = 1;
+  for (int v = 1; v < 32768; ++v) {
+    if (histogram[v] == 0) continue;
+    if (lo == 1 && histogram[lo] == 0) lo = v;
+    hi = v;
+  }
+  std::vector<double> level(kLevels);
+  for (int i = 0; i < kLevels; ++i) level[i] = lo * std::pow(double(hi) / lo, i / (kLevels - 1.0));
+  std::vector<uint8_t> code_of(32768, 0);
+  for (int iteration = 0; iteration <= 20; ++iteration) {
+    std::vector<double> sum(kLevels, 0), count(kLevels, 0);
+    int nearest = 0;
+    for (int v = 1; v < 32768; ++v) {  // levels stay sorted, so the nearest one only moves up
+      while (nearest + 1 < kLevels && level[nearest + 1] - v < v - level[nearest]) ++nearest;
+      code_of[v] = static_cast<uint8_t>(nearest);
+      sum[nearest] += double(histogram[v]) * v;
+      count[nearest] += double(histogram[v]);
+    }
+    if (iteration == 20) break;
+    for (int i = 0; i < kLevels; ++i)
+      if (count[i] > 0) level[i] = sum[i] / count[i];
+    std::sort(level.begin(), level.end());
+  }
+  for (int i = 0; i < kLevels; ++i) {
+    int16_t v = static_cast<int16_t>(std::clamp(std::round(level[i]), 1.0, 32767.0));
+    codebook_[i] = v;
+    codebook_[i | 0x80] = static_cast<int16_t>(-v);
+  }
+  return code_of;
 }
 
 void WeightTable::Write(ByteWriter* out) const {
   out->Put<uint32_t>(static_cast<uint32_t>(num_classes_));
+  for (int16_t v : codebook_) out->Put<int16_t>(v);
   out->PutVector(keys_);
-  out->PutVector(data_);
+  out->Put<uint64_t>(data_.size());
+  out->bytes().append(reinterpret_cast<const char*>(data_.data()), data_.size() * sizeof(int16_t));
 }
 
 bool WeightTable::Read(ByteReader* in) {
   uint32_t classes = in->Get<uint32_t>();
-  if (classes == 0 || classes > 30000) return false;
+  if (classes == 0 || classes > kMaxClasses) return false;
   SetClasses(static_cast<int>(classes));
-  if (!in->GetVector(&keys_) || !in->GetVector(&data_)) return false;
+  for (int16_t& v : codebook_) v = in->Get<int16_t>();
+  std::vector<int16_t> data;
+  return in->GetVector(&keys_) && in->GetVector(&data) && Build(data);
+}
+
+bool WeightTable::Build(const std::vector<int16_t>& data) {
+  if (data.size() > UINT32_MAX) return false;
   size_t capacity = 16;
   while (capacity * 5 < keys_.size() * 8) capacity *= 2;  // load factor at most 5/8
   mask_ = capacity - 1;
-  slots_.assign(capacity, Slot{0, 0});
+  slots_.Reset(capacity);
   num_weights_ = num_dense_ = 0;
   size_t row = 0;
   for (uint64_t key : keys_) {
-    if (row >= data_.size() || data_.size() > UINT32_MAX) return false;
-    int16_t header = data_[row];
-    size_t size = header == kDense ? padded_classes_ : 2 * static_cast<size_t>(header);
-    if (header < kDense || size > data_.size() - row - 1) return false;
+    if (row >= data.size()) return false;
+    int16_t header = data[row];
+    size_t size = header == kDense ? padded_classes_ : static_cast<size_t>(header);
+    if (header < kDense || size > data.size() - row - 1) return false;
     if (header == kDense) {
       ++num_dense_;
-      for (size_t c = 0; c < size; ++c) num_weights_ += data_[row + 1 + c] != 0;
+      for (size_t c = 0; c < size; ++c) num_weights_ += data[row + 1 + c] != 0;
     } else {
       num_weights_ += header;
-      for (size_t k = 0; k < size; k += 2)
-        if (data_[row + 1 + k] < 0 || data_[row + 1 + k] >= num_classes_) return false;
+      for (size_t k = 0; k < size; ++k)
+        if ((static_cast<uint16_t>(data[row + 1 + k]) >> 8) >= num_classes_) return false;
     }
     Insert(key, static_cast<uint32_t>(row));
     row += size + 1;
   }
-  return row == data_.size();
+  if (row != data.size()) return false;
+  data_.Reset(data.size());
+  if (!data.empty()) std::memcpy(data_.data(), data.data(), data.size() * sizeof(int16_t));
+  return true;
 }
 
 // ---- Perceptron ----
@@ -141,7 +188,9 @@ void Perceptron::Add(uint64_t key, int cls, int delta) {
   if (row == UINT32_MAX) {
     row = static_cast<uint32_t>(rows_.size());
     rows_.emplace_back();
+    updates_.push_back(0);
   }
+  if (delta > 0) ++updates_[row];
   std::vector<Param>& params = rows_[row];
   auto it =
       std::find_if(params.begin(), params.end(), [&](const Param& p) { return p.cls == cls; });
@@ -174,34 +223,41 @@ double Perceptron::SuggestScale() const {
   return 32000.0 / max_abs;
 }
 
-WeightTable Perceptron::Freeze(double scale, double min_abs) const {
+WeightTable Perceptron::Freeze(double scale, int min_updates) const {
   std::vector<std::pair<uint64_t, uint32_t>> order;
   order.reserve(index_.size());
-  index_.ForEach([&](uint64_t key, uint32_t row) { order.emplace_back(key, row); });
+  index_.ForEach([&](uint64_t key, uint32_t row) {
+    if (updates_[row] >= static_cast<uint32_t>(min_updates)) order.emplace_back(key, row);
+  });
   std::sort(order.begin(), order.end());
   WeightTable t;
   t.SetClasses(num_classes_);
-  std::vector<int16_t> weights(num_classes_);
-  for (const auto& [key, row] : order) {
+  std::vector<int16_t> weights(num_classes_), data;
+  auto quantise = [&](uint32_t row) {
     std::fill(weights.begin(), weights.end(), 0);
-    bool any = false;
+    int count = 0;
     for (const Param& p : rows_[row]) {
-      double avg = Average(p);
-      if (std::abs(avg) < min_abs) continue;
-      double q = std::clamp(std::round(avg * scale), -32767.0, 32767.0);
-      weights[p.cls] = static_cast<int16_t>(q);
-      any |= q != 0;
+      weights[p.cls] =
+          static_cast<int16_t>(std::clamp(std::round(Average(p) * scale), -32767.0, 32767.0));
+      count += weights[p.cls] != 0;
     }
-    if (!any) continue;
-    t.keys_.push_back(key);
-    t.AppendRow(weights);
+    return count;
+  };
+  // First the magnitudes that sparse rows will code, to fit the codebook; then the rows.
+  std::vector<uint64_t> histogram(32768, 0);
+  for (const auto& [key, row] : order) {
+    if (3 * quantise(row) >= t.padded_classes_) continue;
+    for (int16_t w : weights) ++histogram[std::abs(w)];
   }
-  ByteWriter w;
-  t.Write(&w);
-  ByteReader r(w.bytes());
-  WeightTable frozen;
-  frozen.Read(&r);  // builds the slots exactly as loading a model file does
-  return frozen;
+  histogram[0] = 0;
+  std::vector<uint8_t> code_of = t.FitCodebook(histogram);
+  for (const auto& [key, row] : order) {
+    if (quantise(row) == 0) continue;
+    t.keys_.push_back(key);
+    t.AppendRow(weights, code_of, &data);
+  }
+  t.Build(data);
+  return t;
 }
 
 }  // namespace dyad::parse

@@ -3,16 +3,20 @@
 #ifndef DYAD_PARSE_WEIGHTS_H_
 #define DYAD_PARSE_WEIGHTS_H_
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
 #include "parse/binary_io.h"
 #include "parse/flat_map.h"
+#include "parse/huge_array.h"
 
 namespace dyad::parse {
 
-// Immutable feature -> class-weight rows, 16-bit weights. A row with many classes is stored dense
-// (added with SIMD), a row with few as (class, weight) pairs. Thread-safe for reading.
+// Immutable feature -> class-weight rows. A row with many classes is stored dense with 16-bit
+// weights (added with SIMD); a row with few as 2-byte (class, code) pairs, where an 8-bit code
+// (sign and one of 128 magnitudes fitted to the table's weights) stands for the weight. At most
+// kMaxClasses classes. Thread-safe for reading.
 class WeightTable {
  public:
   WeightTable() = default;
@@ -23,6 +27,8 @@ class WeightTable {
   size_t num_features() const { return keys_.size(); }
   size_t num_weights() const { return num_weights_; }
   size_t num_dense_rows() const { return num_dense_; }
+
+  static constexpr int kMaxClasses = 256;
 
   // Adds the weights of every feature in keys[0, n) to scores[0, padded_classes()). Keys not in
   // the table add nothing. n must be at most kMaxKeys.
@@ -42,7 +48,7 @@ class WeightTable {
     uint32_t row;
   };
   // A row starts with a header: kDense, then padded_classes_ weights; or a count n, then n
-  // (class, weight) pairs.
+  // entries (class << 8 | code).
   static constexpr int16_t kDense = -1;
   static uint32_t Fingerprint(uint64_t key) {
     uint32_t f = static_cast<uint32_t>(key >> 32);
@@ -51,16 +57,24 @@ class WeightTable {
   const Slot* Find(uint64_t key) const;
   void Insert(uint64_t key, uint32_t row);
   void AddRow(const int16_t* row, int32_t* scores) const;
-  // Appends a row; `weights` has num_classes_ entries, zeros for absent classes.
-  void AppendRow(const std::vector<int16_t>& weights);
+  // Appends a row to `data`; `weights` has num_classes_ entries, zeros for absent classes.
+  // `code_of` maps a weight's magnitude to its magnitude code (see FitCodebook).
+  void AppendRow(const std::vector<int16_t>& weights, const std::vector<uint8_t>& code_of,
+                 std::vector<int16_t>* data) const;
+  // Fits 128 magnitudes to a histogram of |weight| (Lloyd's algorithm, started log-spaced), fills
+  // codebook_, and returns the code of every magnitude 0..32767.
+  std::vector<uint8_t> FitCodebook(const std::vector<uint64_t>& histogram);
   void SetClasses(int n);
+  // Checks `data` against keys_ and builds the slots and data_ from them.
+  bool Build(const std::vector<int16_t>& data);
 
   int num_classes_ = 0, padded_classes_ = 0;
   size_t num_weights_ = 0, num_dense_ = 0;
   uint64_t mask_ = 0;
+  std::array<int16_t, 256> codebook_{};  // code -> weight: bit 7 the sign, bits 0-6 the magnitude
   std::vector<uint64_t> keys_;  // sorted; the i-th row of data_ belongs to keys_[i] (for Write)
-  std::vector<Slot> slots_;
-  std::vector<int16_t> data_;
+  HugeArray<Slot> slots_;
+  HugeArray<int16_t> data_;
 };
 
 // Averaged perceptron with integer updates and lazily kept sums (Collins 2002; Daumé's trick), rows
@@ -79,10 +93,11 @@ class Perceptron {
   // Advances the clock that weights are averaged over; call once per training instance.
   void Tick() { ++time_; }
 
-  // The averaged weights scaled by `scale` and rounded to 16 bits. Weights whose average is below
-  // `min_abs` in magnitude, or that round to 0, are left out, and so are features left with no
-  // weight (pruning: the many rare features carry little).
-  WeightTable Freeze(double scale, double min_abs = 0) const;
+  // The averaged weights scaled by `scale` and rounded to 16 bits (8-bit codes in sparse rows).
+  // Features updated fewer than
+  // `min_updates` times are left out (pruning: the many rare features carry little), and so are
+  // weights that round to 0.
+  WeightTable Freeze(double scale, int min_updates = 1) const;
   // A scale that maps the largest averaged weight to near the 16-bit limit.
   double SuggestScale() const;
 
@@ -100,6 +115,7 @@ class Perceptron {
   int64_t time_ = 0;
   FlatMap<uint32_t> index_;  // key -> row in rows_
   std::vector<std::vector<Param>> rows_;
+  std::vector<uint32_t> updates_;  // per row: how many updates touched the feature
 };
 
 }  // namespace dyad::parse
