@@ -18,6 +18,7 @@
 #include "eval/eval.h"
 #include "io/documents.h"
 #include "io/event_writer.h"
+#include "parse_commands.h"
 #include "store_commands.h"
 
 namespace {
@@ -308,6 +309,8 @@ int main(int argc, char** argv) {
   eval_plover->add_flag("-v,--verbose", eval_verbose, "list every miss");
   eval_plover->add_option("--data", data_flag, "dictionary directory");
 
+  auto parse_commands = dyad::tools::AddParseCommands(&app, eval);
+
   std::vector<std::string> help_topic;
   auto* help = app.add_subcommand("help", "show this help, or a subcommand's: dyad help code");
   help->add_option("subcommand", help_topic, "subcommand (and sub-subcommand) to explain");
@@ -340,6 +343,7 @@ int main(int argc, char** argv) {
     Out(fmt::format("dyad {}\n", dyad::Version()));
     return 0;
   }
+  if (int rc = 2; dyad::tools::RunParseCommands(*parse_commands, data_dir, &rc)) return rc;
   int rc = 2;
   store_commands.SetCommandLine(argc, argv);
   if (store_commands.Run(data_dir, &rc) || analytics_commands.Run(data_dir, &rc)) {

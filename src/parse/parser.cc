@@ -1,0 +1,372 @@
+#include "parse/parser.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "parse/hashing.h"
+
+namespace dyad::parse {
+namespace {
+
+// Template ids, part of the model format: append, never renumber. Names follow Zhang & Nivre
+// (2011): S0 stack top, N0..N2 buffer, h head, l/r leftmost/rightmost child (l2/r2 the second),
+// w word, p tag, l label, d distance, v valency, s label set.
+enum ParseTemplate : uint32_t {
+  kBias = 1,
+  // single words
+  kS0wp,
+  kS0w,
+  kS0p,
+  kN0wp,
+  kN0w,
+  kN0p,
+  kN1wp,
+  kN1w,
+  kN1p,
+  kN2wp,
+  kN2w,
+  kN2p,
+  // word pairs
+  kS0wpN0wp,
+  kS0wpN0w,
+  kS0wN0wp,
+  kS0wpN0p,
+  kS0pN0wp,
+  kS0wN0w,
+  kS0pN0p,
+  kN0pN1p,
+  // three words
+  kN0pN1pN2p,
+  kS0pN0pN1p,
+  kS0hpS0pN0p,
+  kS0pS0lpN0p,
+  kS0pS0rpN0p,
+  kS0pN0pN0lp,
+  // distance
+  kS0wd,
+  kS0pd,
+  kN0wd,
+  kN0pd,
+  kS0wN0wd,
+  kS0pN0pd,
+  // valency
+  kS0wvr,
+  kS0pvr,
+  kS0wvl,
+  kS0pvl,
+  kN0wvl,
+  kN0pvl,
+  // unigrams of heads and children
+  kS0hw,
+  kS0hp,
+  kS0l,
+  kS0lw,
+  kS0lp,
+  kS0ll,
+  kS0rw,
+  kS0rp,
+  kS0rl,
+  kN0lw,
+  kN0lp,
+  kN0ll,
+  // third order
+  kS0h2w,
+  kS0h2p,
+  kS0hl,
+  kS0l2w,
+  kS0l2p,
+  kS0l2l,
+  kS0r2w,
+  kS0r2p,
+  kS0r2l,
+  kN0l2w,
+  kN0l2p,
+  kN0l2l,
+  kS0pS0lpS0l2p,
+  kS0pS0rpS0r2p,
+  kS0pS0hpS0h2p,
+  kN0pN0lpN0l2p,
+  // label sets
+  kS0wsr,
+  kS0psr,
+  kS0wsl,
+  kS0psl,
+  kN0wsl,
+  kN0psl,
+  // UPOS alone (robust when the tagger gets XPOS wrong but UPOS right)
+  kS0u,
+  kN0u,
+  kN1u,
+  kS0uN0u,
+  kS0uN0uN1u,
+  kS0wN0u,
+  kS0uN0w,
+  // ambiguity classes (the tags the word had in training)
+  kS0a,
+  kN0a,
+  kN1a,
+  kS0aN0a,
+  kS0pN0a,
+  kS0aN0p,
+  // the second stack word, and more of the buffer
+  kS1w,
+  kS1p,
+  kS1wp,
+  kS1pS0p,
+  kS1pS0pN0p,
+  kN0wN1w,
+  kN0wN1p,
+  kN0pN1w,
+  kN0pN1pN2pN3p,
+  kS0pN1p,
+  kS1hasHeadS0p,
+  // labels with the buffer, and what lies between the stack top and the buffer front
+  kS0lN0p,
+  kS0rlN0p,
+  kS0pS0lN0p,
+  kBetweenPunct,
+  kBetweenVerb,
+};
+
+constexpr uint64_t kNoneWord = 0x6e6f6e65ULL;  // atom of a missing node
+constexpr uint64_t kNoLabel = 255;
+
+}  // namespace
+
+void ParserModel::Write(ByteWriter* out) const {
+  out->PutStrings(labels);
+  out->Put<uint32_t>(static_cast<uint32_t>(transitions.root_label));
+  weights.Write(out);
+}
+
+bool ParserModel::Read(ByteReader* in) {
+  if (!in->GetStrings(&labels) || labels.empty() || labels.size() > 250) return false;
+  transitions.num_labels = static_cast<int>(labels.size());
+  transitions.root_label = static_cast<int>(in->Get<uint32_t>());
+  if (!in->ok() || transitions.root_label >= transitions.num_labels || !weights.Read(in))
+    return false;
+  return weights.num_classes() == transitions.num_classes();
+}
+
+size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
+                     uint64_t* keys) {
+  auto W = [&](int x) { return x < 0 ? kNoneWord : atoms[x].word; };
+  auto P = [&](int x) -> uint64_t { return x < 0 ? num_tags + 1 : atoms[x].tag; };
+  auto L = [&](int x) -> uint64_t { return x < 0 || s.label[x] < 0 ? kNoLabel : s.label[x]; };
+  auto at = [](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
+  int s0 = s.S0(), n0 = s.B(0), n1 = s.B(1), n2 = s.B(2);
+  int s0h = at(s.head, s0), s0h2 = at(s.head, s0h);
+  int s0l = at(s.left1, s0), s0l2 = at(s.left2, s0), s0r = at(s.right1, s0),
+      s0r2 = at(s.right2, s0);
+  int n0l = at(s.left1, n0), n0l2 = at(s.left2, n0);
+  uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0), n1w = W(n1), n1p = P(n1);
+  uint64_t n2w = W(n2), n2p = P(n2);
+  uint64_t dist = s0 < 0 ? 0 : n0 == s.n ? 99 : std::min(n0 - s0, 15);
+  uint64_t s0vr = s0 < 0 ? 0 : s.right_count[s0], s0vl = s0 < 0 ? 0 : s.left_count[s0];
+  uint64_t n0vl = s.left_count[n0];
+  uint64_t s0sr = s0 < 0 ? 0 : s.right_labels[s0], s0sl = s0 < 0 ? 0 : s.left_labels[s0];
+  uint64_t n0sl = s.left_labels[n0];
+  size_t k = 0;
+  keys[k++] = Key(kBias, 0);
+  keys[k++] = Key(kS0wp, s0w, s0p);
+  keys[k++] = Key(kS0w, s0w);
+  keys[k++] = Key(kS0p, s0p);
+  keys[k++] = Key(kN0wp, n0w, n0p);
+  keys[k++] = Key(kN0w, n0w);
+  keys[k++] = Key(kN0p, n0p);
+  keys[k++] = Key(kN1wp, n1w, n1p);
+  keys[k++] = Key(kN1w, n1w);
+  keys[k++] = Key(kN1p, n1p);
+  keys[k++] = Key(kN2wp, n2w, n2p);
+  keys[k++] = Key(kN2w, n2w);
+  keys[k++] = Key(kN2p, n2p);
+  keys[k++] = Key(kS0wpN0wp, s0w, s0p, n0w, n0p);
+  keys[k++] = Key(kS0wpN0w, s0w, s0p, n0w);
+  keys[k++] = Key(kS0wN0wp, s0w, n0w, n0p);
+  keys[k++] = Key(kS0wpN0p, s0w, s0p, n0p);
+  keys[k++] = Key(kS0pN0wp, s0p, n0w, n0p);
+  keys[k++] = Key(kS0wN0w, s0w, n0w);
+  keys[k++] = Key(kS0pN0p, s0p, n0p);
+  keys[k++] = Key(kN0pN1p, n0p, n1p);
+  keys[k++] = Key(kN0pN1pN2p, n0p, n1p, n2p);
+  keys[k++] = Key(kS0pN0pN1p, s0p, n0p, n1p);
+  keys[k++] = Key(kS0hpS0pN0p, P(s0h), s0p, n0p);
+  keys[k++] = Key(kS0pS0lpN0p, s0p, P(s0l), n0p);
+  keys[k++] = Key(kS0pS0rpN0p, s0p, P(s0r), n0p);
+  keys[k++] = Key(kS0pN0pN0lp, s0p, n0p, P(n0l));
+  keys[k++] = Key(kS0wd, s0w, dist);
+  keys[k++] = Key(kS0pd, s0p, dist);
+  keys[k++] = Key(kN0wd, n0w, dist);
+  keys[k++] = Key(kN0pd, n0p, dist);
+  keys[k++] = Key(kS0wN0wd, s0w, n0w, dist);
+  keys[k++] = Key(kS0pN0pd, s0p, n0p, dist);
+  keys[k++] = Key(kS0wvr, s0w, s0vr);
+  keys[k++] = Key(kS0pvr, s0p, s0vr);
+  keys[k++] = Key(kS0wvl, s0w, s0vl);
+  keys[k++] = Key(kS0pvl, s0p, s0vl);
+  keys[k++] = Key(kN0wvl, n0w, n0vl);
+  keys[k++] = Key(kN0pvl, n0p, n0vl);
+  keys[k++] = Key(kS0hw, W(s0h));
+  keys[k++] = Key(kS0hp, P(s0h));
+  keys[k++] = Key(kS0l, L(s0));
+  keys[k++] = Key(kS0lw, W(s0l));
+  keys[k++] = Key(kS0lp, P(s0l));
+  keys[k++] = Key(kS0ll, L(s0l));
+  keys[k++] = Key(kS0rw, W(s0r));
+  keys[k++] = Key(kS0rp, P(s0r));
+  keys[k++] = Key(kS0rl, L(s0r));
+  keys[k++] = Key(kN0lw, W(n0l));
+  keys[k++] = Key(kN0lp, P(n0l));
+  keys[k++] = Key(kN0ll, L(n0l));
+  keys[k++] = Key(kS0h2w, W(s0h2));
+  keys[k++] = Key(kS0h2p, P(s0h2));
+  keys[k++] = Key(kS0hl, L(s0h));
+  keys[k++] = Key(kS0l2w, W(s0l2));
+  keys[k++] = Key(kS0l2p, P(s0l2));
+  keys[k++] = Key(kS0l2l, L(s0l2));
+  keys[k++] = Key(kS0r2w, W(s0r2));
+  keys[k++] = Key(kS0r2p, P(s0r2));
+  keys[k++] = Key(kS0r2l, L(s0r2));
+  keys[k++] = Key(kN0l2w, W(n0l2));
+  keys[k++] = Key(kN0l2p, P(n0l2));
+  keys[k++] = Key(kN0l2l, L(n0l2));
+  keys[k++] = Key(kS0pS0lpS0l2p, s0p, P(s0l), P(s0l2));
+  keys[k++] = Key(kS0pS0rpS0r2p, s0p, P(s0r), P(s0r2));
+  keys[k++] = Key(kS0pS0hpS0h2p, s0p, P(s0h), P(s0h2));
+  keys[k++] = Key(kN0pN0lpN0l2p, n0p, P(n0l), P(n0l2));
+  keys[k++] = Key(kS0wsr, s0w, s0sr);
+  keys[k++] = Key(kS0psr, s0p, s0sr);
+  keys[k++] = Key(kS0wsl, s0w, s0sl);
+  keys[k++] = Key(kS0psl, s0p, s0sl);
+  keys[k++] = Key(kN0wsl, n0w, n0sl);
+  keys[k++] = Key(kN0psl, n0p, n0sl);
+  auto U = [&](int x) { return x < 0 ? kNoneWord : atoms[x].upos; };
+  auto A = [&](int x) { return x < 0 ? kNoneWord : atoms[x].amb; };
+  uint64_t s0u = U(s0), n0u = U(n0), n1u = U(n1), s0a = A(s0), n0a = A(n0);
+  keys[k++] = Key(kS0u, s0u);
+  keys[k++] = Key(kN0u, n0u);
+  keys[k++] = Key(kN1u, n1u);
+  keys[k++] = Key(kS0uN0u, s0u, n0u);
+  keys[k++] = Key(kS0uN0uN1u, s0u, n0u, n1u);
+  keys[k++] = Key(kS0wN0u, s0w, n0u);
+  keys[k++] = Key(kS0uN0w, s0u, n0w);
+  keys[k++] = Key(kS0a, s0a);
+  keys[k++] = Key(kN0a, n0a);
+  keys[k++] = Key(kN1a, A(n1));
+  keys[k++] = Key(kS0aN0a, s0a, n0a);
+  keys[k++] = Key(kS0pN0a, s0p, n0a);
+  keys[k++] = Key(kS0aN0p, s0a, n0p);
+  int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
+  uint64_t s1w = W(s1), s1p = P(s1);
+  keys[k++] = Key(kS1w, s1w);
+  keys[k++] = Key(kS1p, s1p);
+  keys[k++] = Key(kS1wp, s1w, s1p);
+  keys[k++] = Key(kS1pS0p, s1p, s0p);
+  keys[k++] = Key(kS1pS0pN0p, s1p, s0p, n0p);
+  keys[k++] = Key(kN0wN1w, n0w, n1w);
+  keys[k++] = Key(kN0wN1p, n0w, n1p);
+  keys[k++] = Key(kN0pN1w, n0p, n1w);
+  keys[k++] = Key(kN0pN1pN2pN3p, n0p, n1p, n2p, P(s.B(3)));
+  keys[k++] = Key(kS0pN1p, s0p, n1p);
+  keys[k++] = Key(kS1hasHeadS0p, s1 >= 0 && s.head[s1] >= 0, s0p, L(s1));
+  keys[k++] = Key(kS0lN0p, L(s0), n0p);
+  keys[k++] = Key(kS0rlN0p, L(s0r), n0p);
+  keys[k++] = Key(kS0pS0lN0p, s0p, L(s0), n0p);
+  int after_s0 = s0 < 0 ? n0 : s0 + 1;
+  int puncts = atoms[n0].puncts_before - atoms[after_s0].puncts_before;
+  int verbs = atoms[n0].verbs_before - atoms[after_s0].verbs_before;
+  keys[k++] = Key(kBetweenPunct, s0p, n0p, std::min(puncts, 3));
+  keys[k++] = Key(kBetweenVerb, s0p, n0p, std::min(verbs, 3));
+  assert(k <= kMaxParseFeatures);
+  return k;
+}
+
+namespace {
+
+// The best valid class under `scores`, checking validity once per move rather than per class (the
+// same rules as IsValid).
+int BestValid(const State& s, const Transitions& t, const int32_t* scores) {
+  int s0 = s.S0();
+  bool at_root = s.B(0) == s.n;
+  int best = -1;
+  auto consider = [&](int c) {
+    if (best < 0 || scores[c] > scores[best]) best = c;
+  };
+  if (!at_root && (s.front < 0 || s0 < 0)) consider(t.Class(Move::kShift, -1));
+  if (s0 < 0) return best;
+  if (s.head[s0] >= 0) {
+    consider(t.Class(Move::kReduce, -1));
+  } else if (at_root) {
+    consider(s.headless_on_stack == 1 ? t.Class(Move::kLeft, t.root_label)
+                                      : t.Class(Move::kUnshift, -1));
+  } else {
+    for (int l = 0; l < t.num_labels; ++l)
+      if (l != t.root_label) consider(t.Class(Move::kLeft, l));
+  }
+  if (!at_root) {
+    for (int l = 0; l < t.num_labels; ++l)
+      if (l != t.root_label) consider(t.Class(Move::kRight, l));
+  }
+  return best;
+}
+
+// The label for a second root hung on the first: run-on sentences are "parataxis" in UD.
+int SecondRootLabel(const ParserModel& model) {
+  const Transitions& t = model.transitions;
+  for (int l = 0; l < t.num_labels; ++l)
+    if (model.labels[l] == "parataxis") return l;
+  return t.num_labels > 1 && t.root_label == 0 ? 1 : 0;
+}
+
+int SubtreeSize(const std::vector<int>& heads, int root) {
+  int size = 0;
+  for (size_t d = 0; d < heads.size(); ++d) {
+    int x = static_cast<int>(d), steps = 0;
+    while (x != root && x >= 0 && x < static_cast<int>(heads.size()) &&
+           steps++ <= static_cast<int>(heads.size()))
+      x = heads[x];
+    size += x == root;
+  }
+  return size;
+}
+
+}  // namespace
+
+int SingleRoot(int n, int fallback_label, std::vector<int>* heads, std::vector<int>* labels) {
+  std::vector<int> roots;
+  for (int d = 0; d < n; ++d)
+    if ((*heads)[d] == n) roots.push_back(d);
+  if (roots.size() <= 1) return 0;
+  int keep = roots[0], keep_size = SubtreeSize(*heads, keep);
+  for (int r : roots) {
+    int size = SubtreeSize(*heads, r);
+    if (size > keep_size) keep = r, keep_size = size;
+  }
+  for (int r : roots) {
+    if (r == keep) continue;
+    (*heads)[r] = keep;
+    (*labels)[r] = fallback_label;
+  }
+  return static_cast<int>(roots.size()) - 1;
+}
+
+void ParseGreedy(const ParserModel& model, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
+                 ParseScratch* scratch, std::vector<int>* heads, std::vector<int>* labels) {
+  const Transitions& t = model.transitions;
+  State& s = scratch->state;
+  int n = static_cast<int>(atoms.size()) - 1;
+  s.Init(n);
+  scratch->scores.resize(model.weights.padded_classes());
+  uint64_t keys[kMaxParseFeatures];
+  while (!s.Terminal()) {
+    size_t k = ParseFeatures(s, atoms, num_tags, keys);
+    std::fill(scratch->scores.begin(), scratch->scores.end(), 0);
+    model.weights.Score(keys, k, scratch->scores.data());
+    Apply(&s, t, BestValid(s, t, scratch->scores.data()));
+  }
+  heads->assign(s.head.begin(), s.head.end() - 1);
+  labels->assign(s.label.begin(), s.label.end() - 1);
+  if (s.left_count[n] > 1) SingleRoot(n, SecondRootLabel(model), heads, labels);
+}
+
+}  // namespace dyad::parse
