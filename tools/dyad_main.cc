@@ -17,6 +17,7 @@
 #include "eval/eval.h"
 #include "io/documents.h"
 #include "io/event_writer.h"
+#include "peer_commands.h"
 #include "store_commands.h"
 
 namespace {
@@ -182,9 +183,10 @@ int RunExplain(const std::string& sentence, const std::string& date, const dyad:
   return 0;
 }
 
-int RunDictCheck(const std::string& data_dir) {
+int RunDictCheck(const dyad::LoadOptions& options) {
+  const std::string& data_dir = options.data_dir;
   std::vector<dyad::Problem> problems;
-  auto lex = dyad::LoadLexicon({data_dir, false}, &problems);
+  auto lex = dyad::LoadLexicon(options, &problems);
   for (const auto& p : problems) Out(p.ToString() + "\n");
   if (!lex.ok()) {
     fmt::print(stderr, "dyad: {}\n", lex.status().message());
@@ -312,6 +314,7 @@ int main(int argc, char** argv) {
   help->add_option("subcommand", help_topic, "subcommand (and sub-subcommand) to explain");
   auto* version = app.add_subcommand("version", "print the version");
   dyad::cli::StoreCommands store_commands(app);
+  dyad::cli::PeerCommands peer_commands(app, dict, {code, explain, check});
 
   try {
     app.parse(argc, argv);
@@ -344,10 +347,14 @@ int main(int argc, char** argv) {
     FlushOut();
     return rc;
   }
+  if (peer_commands.Run(data_dir, &rc)) {
+    FlushOut();
+    return rc;
+  }
   if (*check) {
-    rc = RunDictCheck(data_dir);
+    rc = RunDictCheck(peer_commands.Load(data_dir));
   } else {
-    auto lex = LoadOrDie(data_dir, false, true);
+    auto lex = LoadOrDie(peer_commands.Load(data_dir), true);
     if (*code)
       rc = RunCode(code_flags, *lex);
     else if (*explain)

@@ -1,0 +1,182 @@
+#include "peers/patterns.h"
+
+namespace dyad::peers::detail {
+
+namespace {
+constexpr int kMaxSteps = 20000;  // bounds backtracking on pathological patterns
+}  // namespace
+
+// A non-owning reference to "what to match next, from this position".
+class PatternMatcher::Cont {
+ public:
+  template <typename F>
+  explicit Cont(F& f)
+      : obj_(&f), fn_([](void* o, int pos) { return (*static_cast<F*>(o))(pos); }) {}
+  bool operator()(int pos) const { return fn_(obj_, pos); }
+
+ private:
+  void* obj_;
+  bool (*fn_)(void*, int);
+};
+
+PatternMatcher::PatternMatcher(const PeerDictionary& dict, const Sentence& s,
+                               std::vector<uint8_t>* scratch)
+    : dict_(dict), s_(s), present_(*scratch), tabari_(dict.flavor == Flavor::kTabari) {
+  pos_of_.assign(s.toks.size(), -1);
+  for (size_t i = 0; i < s.toks.size(); ++i) {
+    if (s.toks[i].deleted) continue;
+    pos_of_[i] = static_cast<int>(vis_.size());
+    vis_.push_back(static_cast<int>(i));
+  }
+  occ_start_.assign(vis_.size(), -1);
+  occ_end_.assign(vis_.size(), -1);
+  for (size_t k = 0; k < s.occs.size(); ++k) {
+    int a = pos_of_[s.occs[k].first], b = pos_of_[s.occs[k].last];
+    if (a >= 0 && occ_start_[a] < 0) occ_start_[a] = static_cast<int>(k);
+    if (b >= 0) occ_end_[b] = static_cast<int>(k);
+  }
+  if (present_.size() < dict.word_count()) present_.assign(dict.word_count(), 0);
+  for (const Tok& t : s.toks) {
+    if (t.ids == nullptr || t.deleted) continue;
+    for (uint32_t id : *t.ids) present_[id] = 1;
+  }
+}
+
+PatternMatcher::~PatternMatcher() {
+  for (const Tok& t : s_.toks) {
+    if (t.ids == nullptr) continue;
+    for (uint32_t id : *t.ids) present_[id] = 0;
+  }
+}
+
+bool PatternMatcher::Possible(const Pattern& p) const {
+  for (const ElemSeq* seq : {&p.upper, &p.lower}) {
+    for (const Elem& e : *seq) {
+      if (e.kind == Elem::kWord && !present_[e.id]) return false;
+    }
+  }
+  return true;
+}
+
+bool PatternMatcher::SlotFits(const Elem& e, int occ) const {
+  if (occ < 0) return false;
+  if (e.kind == Elem::kCompound) return s_.occs[occ].compound;
+  return true;
+}
+
+// Places element `e` with its first (forward) or last (backward) token at visible position `pos`
+// and continues with `cont` from the position after (or before) it.
+bool PatternMatcher::Place(const Elem& e, int pos, bool forward, const Cont& cont) {
+  if (pos < 0 || pos >= static_cast<int>(vis_.size())) return false;
+  const Tok& t = s_.toks[vis_[pos]];
+  int step = forward ? 1 : -1;
+  switch (e.kind) {
+    case Elem::kWord: {
+      if (!t.IsWord() || t.possessive || !t.Has(e.id)) return false;
+      int w = synset_depth_ > 0 ? 0 : static_cast<int>(dict_.WordText(e.id).size());
+      weight_ += w;
+      if (cont(pos + step)) return true;
+      weight_ -= w;
+      return false;
+    }
+    case Elem::kSynset:
+    case Elem::kAlternatives: {
+      const bool synset = e.kind == Elem::kSynset;
+      const auto& options = synset ? dict_.synsets[e.id].members : e.alternatives;
+      for (const ElemSeq& member : options) {
+        auto next = [&](int after) {
+          synset_depth_ -= synset;
+          bool ok = cont(after);
+          synset_depth_ += synset;
+          return ok;
+        };
+        Cont c(next);
+        synset_depth_ += synset;
+        bool ok = forward ? Forward(member, 0, pos, true, c)
+                          : Backward(member, static_cast<int>(member.size()) - 1, pos, true, c);
+        synset_depth_ -= synset;
+        if (ok) return true;
+      }
+      return false;
+    }
+    case Elem::kSource:
+    case Elem::kTarget:
+    case Elem::kCompound:
+    case Elem::kSkip: {
+      int occ = forward ? occ_start_[pos] : occ_end_[pos];
+      if (!SlotFits(e, occ)) return false;
+      int next = forward ? pos_of_[s_.occs[occ].last] + 1 : pos_of_[s_.occs[occ].first] - 1;
+      if (e.kind == Elem::kSkip) {
+        slots_.skipped.push_back(occ);
+        if (cont(next)) return true;
+        slots_.skipped.pop_back();
+        return false;
+      }
+      int& slot = e.kind == Elem::kSource   ? slots_.source
+                  : e.kind == Elem::kTarget ? slots_.target
+                                            : slots_.compound;
+      int saved = slot;
+      slot = occ;
+      if (cont(next)) return true;
+      slot = saved;
+      return false;
+    }
+  }
+  return false;
+}
+
+bool PatternMatcher::Forward(const ElemSeq& seq, size_t k, int pos, bool anchored,
+                             const Cont& cont) {
+  if (++steps_ > kMaxSteps) return false;
+  if (k == seq.size()) return cont(pos);
+  const Elem& e = seq[k];
+  auto next = [&](int after) { return Forward(seq, k + 1, after, e.next_adjacent, cont); };
+  Cont c(next);
+  for (int p = pos; p < static_cast<int>(vis_.size()); ++p) {
+    if (Place(e, p, true, c)) return true;
+    if (anchored || s_.toks[vis_[p]].kind == TokKind::kEnd) break;
+  }
+  return false;
+}
+
+bool PatternMatcher::Backward(const ElemSeq& seq, int k, int pos, bool anchored, const Cont& cont) {
+  if (++steps_ > kMaxSteps) return false;
+  if (k < 0) return cont(pos);
+  const Elem& e = seq[k];
+  // Matching leftwards, TABARI does not hold a synset to the "_" after it (SYNSET-22h in its
+  // validation records), though it does rightwards (SYNSET-23ee).
+  bool adjacent_before =
+      k > 0 && seq[k - 1].next_adjacent && !(seq[k - 1].kind == Elem::kSynset && tabari_);
+  auto next = [&](int before) { return Backward(seq, k - 1, before, adjacent_before, cont); };
+  Cont c(next);
+  for (int p = pos; p >= 0; --p) {
+    if (Place(e, p, false, c)) return true;
+    if (anchored || s_.toks[vis_[p]].kind == TokKind::kEnd) break;
+  }
+  return false;
+}
+
+bool PatternMatcher::Match(const Pattern& p, const VerbOcc& v, Slots* slots, int* weight) {
+  slots_ = Slots{};
+  steps_ = 0;
+  weight_ = 0;
+  synset_depth_ = 0;
+  int first = pos_of_[v.first], last = pos_of_[v.last];
+  if (first < 0 || last < 0) return false;
+  auto lower = [&](int) {
+    auto done = [&](int) {
+      *weight = weight_;
+      return true;
+    };
+    Cont d(done);
+    return Forward(p.lower, 0, last + 1, p.verb_adjacent_lower, d);
+  };
+  Cont c(lower);
+  bool upper_adjacent = !p.upper.empty() && p.upper.back().next_adjacent;
+  if (!Backward(p.upper, static_cast<int>(p.upper.size()) - 1, first - 1, upper_adjacent, c))
+    return false;
+  *slots = slots_;
+  return true;
+}
+
+}  // namespace dyad::peers::detail
