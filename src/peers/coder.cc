@@ -116,7 +116,7 @@ std::vector<Clause> SplitClauses(const Sentence& s, Options::CodeBy code_by) {
     const Tok& t = s.toks[p];
     if (code_by == Options::CodeBy::kSentence || t.deleted || p == 0) continue;
     bool split = false, inherits = false;
-    if (t.kind == TokKind::kPunct && t.up == ";") {
+    if ((t.kind == TokKind::kPunct && t.up == ";") || t.clause_break) {
       split = true;
     } else if ((t.cls & detail::kConjunction) && t.occ < 0) {
       uint32_t q = p + 1;
@@ -138,11 +138,18 @@ std::vector<Clause> SplitClauses(const Sentence& s, Options::CodeBy code_by) {
   return out;
 }
 
+constexpr int kRaising = -2;  // Passive(): "was seen to ...", no event of its own
+
 class SentenceCoder {
  public:
   SentenceCoder(const PeerDictionary& dict, Sentence& s, const Options& o,
                 std::vector<uint8_t>* scratch, std::vector<std::string>* trace)
-      : dict_(dict), s_(s), o_(o), matcher_(dict, s, scratch), trace_(trace) {}
+      : dict_(dict),
+        s_(s),
+        o_(o),
+        matcher_(dict, s, scratch),
+        trace_(trace),
+        petrarch_(dict.flavor == Flavor::kPetrarch) {}
 
   // Codes every clause; returns false when a pattern made the sentence a discard or complex.
   bool Run(SentenceResult* r);
@@ -155,7 +162,7 @@ class SentenceCoder {
   bool CodeClause(const Clause& c, std::vector<Coded>* out, SentenceResult* r);
   bool CodeVerb(const Clause& c, const VerbOcc& v, const CodeSpec& code, const detail::Slots& slots,
                 const std::string& origin, std::vector<PeerEvent>* events);
-  bool Passive(const VerbOcc& v, int* agent) const;
+  bool Passive(const VerbOcc& v, const Clause& c, int* agent) const;
   int OccAfter(uint32_t after, uint32_t last, int exclude, const std::vector<int>& skipped) const;
   void Emit(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
             const CodeSpec& code, uint32_t a, uint32_t b, const std::string& origin,
@@ -166,17 +173,63 @@ class SentenceCoder {
   const Options& o_;
   detail::PatternMatcher matcher_;
   std::vector<std::string>* trace_;
+  const bool petrarch_;
   int last_source_ = -1;
 };
 
-bool SentenceCoder::Passive(const VerbOcc& v, int* agent) const {
+// TABARI: a be-form before the verb and BY after it ("Eriador was opposed by Osgiliath").
+// PETRARCH (whose parser marks the voice): a be-form before a verb not in -ING; the BY phrase, else
+// the first actor after the verb, is the source ("The Philippines was criticized over ... with
+// Eriador").
+bool SentenceCoder::Passive(const VerbOcc& v, const Clause& c, int* agent) const {
   const auto& toks = s_.toks;
   int b = static_cast<int>(v.first) - 1;
   while (b >= 0 && toks[b].deleted) --b;
   bool be = b >= 0 && (toks[b].cls & detail::kBeForm);
   if (!be && b >= 1 && toks[b].IsWord() && toks[b].occ < 0 && (toks[b - 1].cls & detail::kBeForm))
-    be = true;  // "was fiercely opposed"
+    be = true;             // "was fiercely opposed"
+  if (!be && petrarch_) {  // "was heavily and unjustly criticized"
+    int k = b;
+    while (k >= 0 && k > b - 4 && toks[k].occ < 0 &&
+           ((toks[k].up.size() > 4 && toks[k].up.compare(toks[k].up.size() - 2, 2, "LY") == 0) ||
+            toks[k].up == "AND"))
+      --k;
+    be = k >= 0 && k < b && (toks[k].cls & detail::kBeForm);
+  }
   if (!be) return false;
+  if (petrarch_) {
+    const std::string& w = toks[v.verb_tok].up;
+    if (w.size() > 4 && w.compare(w.size() - 3, 3, "ING") == 0) return false;
+    *agent = -1;
+    // "was seen to break into ...": the act is the verb that follows.
+    if (v.last + 1 < toks.size() && toks[v.last + 1].up == "TO") {
+      *agent = kRaising;
+      return true;
+    }
+    // The source is in a BY, FROM or IN phrase; else the first other actor after the verb.
+    int subject = -1;
+    for (size_t k = 0; k < s_.occs.size(); ++k) {
+      if (s_.occs[k].first >= c.first && s_.occs[k].first < v.first) {
+        subject = static_cast<int>(k);
+        break;
+      }
+    }
+    for (uint32_t p = v.last + 1; p + 1 < toks.size() && p <= c.last; ++p) {
+      const std::string& u = toks[p].up;
+      if ((u == "BY" || u == "FROM" || u == "IN") && toks[p + 1].occ >= 0) {
+        *agent = toks[p + 1].occ;
+        return true;
+      }
+    }
+    for (size_t k = 0; k < s_.occs.size(); ++k) {
+      const Occ& o = s_.occs[k];
+      if (o.first <= v.last || o.first > c.last) continue;
+      if (subject >= 0 && o.codes == s_.occs[subject].codes) continue;
+      *agent = static_cast<int>(k);
+      return true;
+    }
+    return true;
+  }
   for (uint32_t p = v.last + 1, seen = 0; p < toks.size() && seen < 3; ++p) {
     if (toks[p].deleted) continue;
     ++seen;
@@ -201,7 +254,7 @@ int SentenceCoder::OccAfter(uint32_t after, uint32_t last, int exclude,
     if (o.first <= after || o.first > last || static_cast<int>(k) == exclude) continue;
     if (std::find(skipped.begin(), skipped.end(), static_cast<int>(k)) != skipped.end()) continue;
     if (exclude >= 0 && o.codes == s_.occs[exclude].codes &&
-        !(o.pronoun && o.compound && s_.toks[o.first].up == "THEIR"))
+        !(o.pronoun && o.compound && s_.toks[o.first].up == "THEIR" && !petrarch_))
       continue;
     return static_cast<int>(k);
   }
@@ -238,7 +291,11 @@ bool SentenceCoder::CodeVerb(const Clause& c, const VerbOcc& v, const CodeSpec& 
   }
   int src = slots.source, tgt = slots.target;
   int agent = -1;
-  bool passive = src < 0 && tgt < 0 && Passive(v, &agent);
+  bool passive = src < 0 && tgt < 0 && Passive(v, c, &agent);
+  if (passive && agent == kRaising) {
+    Trace(trace_, [] { return std::string("    passive before 'to': the verb after it acts"); });
+    return false;
+  }
   auto in_clause = [&](const Occ& o) { return o.first >= c.first && o.first <= c.last; };
   if (passive) {
     src = agent;
@@ -257,7 +314,8 @@ bool SentenceCoder::CodeVerb(const Clause& c, const VerbOcc& v, const CodeSpec& 
       if (!in_clause(o) || static_cast<int>(k) == tgt) continue;
       if (std::find(slots.skipped.begin(), slots.skipped.end(), int(k)) != slots.skipped.end())
         continue;
-      if (o.first > v.first && (o_.default_source_prior || c.inherits)) break;
+      // PETRARCH's source is the subject, before the verb.
+      if (o.first > v.first && (o_.default_source_prior || c.inherits || petrarch_)) break;
       src = static_cast<int>(k);
       break;
     }
@@ -267,19 +325,26 @@ bool SentenceCoder::CodeVerb(const Clause& c, const VerbOcc& v, const CodeSpec& 
   if (src >= 0) src_codes = occs[src].codes;
   if (tgt < 0 && !passive) {
     tgt = OccAfter(v.last, c.last, src, slots.skipped);
-    if (tgt < 0 && !o_.default_target_after && src >= 0)
+    if (tgt < 0 && !o_.default_target_after && src >= 0 && !petrarch_)
       tgt = OccAfter(occs[src].last, v.first, src, slots.skipped);
     // A compound with nothing to act on: its first member acts on the others.
-    if (tgt < 0 && src >= 0 && occs[src].codes.size() > 1 &&
+    if (tgt < 0 && src >= 0 && occs[src].codes.size() > 1 && !petrarch_ &&
         (!o_.default_target_after || occs[src].member_first[1] > v.last)) {
       src_codes = {occs[src].codes[0]};
       tgt_codes.assign(occs[src].codes.begin() + 1, occs[src].codes.end());
     }
   }
   if (tgt >= 0) tgt_codes = occs[tgt].codes;
+  // PETRARCH: a compound with no target acts on itself ("Gondor and Osgiliath have renewed
+  // diplomatic ties"), each member towards each other.
+  if (petrarch_ && tgt < 0 && tgt_codes.empty() && src >= 0 && occs[src].codes.size() > 1 &&
+      !passive && !c.inherits)
+    tgt_codes = occs[src].codes;
   if (src >= 0) last_source_ = src;
   if (src_codes.empty() && !o_.default_source.empty()) src_codes = {o_.default_source};
   if (tgt_codes.empty() && !o_.default_target.empty()) tgt_codes = {o_.default_target};
+  // PETRARCH with require_dyad off codes an act with no target against "---".
+  if (tgt_codes.empty() && !src_codes.empty() && petrarch_ && !o_.require_dyad) tgt_codes = {"---"};
   if (src_codes.empty() || tgt_codes.empty()) {
     Trace(trace_, [&] {
       return fmt::format("    no event: no {}", src_codes.empty() ? "source" : "target");
@@ -306,12 +371,24 @@ bool SentenceCoder::CodeClause(const Clause& c, std::vector<Coded>* out, Sentenc
     const Pattern* hit = nullptr;
     int best = -1;
     uint32_t best_index = 0;
+    int floor = -1;
+    if (petrarch_) {
+      for (const Occ& o : s_.occs) {
+        if (o.first >= c.first && o.first < v.first) {
+          floor = static_cast<int>(o.first);
+          break;
+        }
+      }
+    }
     for (uint32_t pi : block.patterns) {  // heaviest possible first
       const Pattern& p = dict_.patterns[pi];
       if (p.weight < best || (p.weight == best && pi > best_index)) break;
+      // PETRARCH has no complexity filter or discard codes in patterns: such a pattern codes
+      // nothing, and the verb keeps its own code ("restore fxll diplomatic ties").
+      if (petrarch_ && p.code.kind != CodeSpec::kEvent && p.code.kind != CodeSpec::kNull) continue;
       detail::Slots got;
       int weight = 0;
-      if (!matcher_.Possible(p) || !matcher_.Match(p, v, &got, &weight)) continue;
+      if (!matcher_.Possible(p) || !matcher_.Match(p, v, floor, &got, &weight)) continue;
       if (weight > best || (weight == best && pi < best_index)) {
         hit = &p;
         best = weight;
@@ -392,7 +469,18 @@ void MarkNouns(const PeerDictionary& dict, Sentence* s) {
     bool det2 = b2 >= 0 && (toks[b2].cls & detail::kDeterminer) && toks[b].IsWord() &&
                 toks[b].occ < 0 && toks[b].atom < 0 && toks[b].verb < 0 &&
                 (!toks[b].cap || s->all_caps);
-    if (b >= 0 && ((toks[b].cls & detail::kDeterminer) || det2)) {
+    static const std::set<std::string> kModals = {"WILL",  "WOULD", "SHALL", "SHOULD", "CAN",
+                                                  "COULD", "MAY",   "MIGHT", "MUST"};
+    static const std::set<std::string> kPossessives = {"THEIR", "ITS", "HIS", "HER",
+                                                       "OUR",   "MY",  "YOUR"};
+    bool petrarch = dict.flavor == Flavor::kPetrarch;
+    if (petrarch && kModals.count(toks[v.verb_tok].up)) {
+      v.noun = true;  // PETRARCH's parser tags a modal as an auxiliary, never the verb
+      v.why_noun = "an auxiliary";
+    } else if (petrarch && b >= 0 && kPossessives.count(toks[b].up)) {
+      v.noun = true;
+      v.why_noun = "after a possessive";
+    } else if (b >= 0 && ((toks[b].cls & detail::kDeterminer) || det2)) {
       v.noun = true;
       v.why_noun = "after a determiner";
     } else if (dict.flavor == Flavor::kTabari && t.cap && !s->all_caps &&
@@ -459,7 +547,7 @@ SentenceResult ShallowCoder::Code(std::string_view raw, Day date, const Options&
   detail::BuildOccurrences(dict_, date, o, &s, trace);
   if (s.discard) return finish(SentenceResult::kDiscarded, s.why);
   detail::MarkCompounds(dict_, &s);
-  detail::DeleteCommaClauses(o, &s, trace);
+  detail::DeleteCommaClauses(o, dict_.flavor == Flavor::kPetrarch, &s, trace);
   MarkNouns(dict_, &s);
   detail::ResolvePronouns(dict_, o, story, &s);
   detail::IndexOccurrences(&s);

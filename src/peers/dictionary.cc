@@ -101,6 +101,8 @@ uint32_t PeerDictionary::Intern(std::string_view upper, WordMode mode) {
   interned_.emplace(std::move(key), id);
   switch (mode) {
     case WordMode::kExact:
+    case WordMode::kForms:
+    case WordMode::kVerbForms:
       exact_[std::string(upper)].push_back(id);
       break;
     case WordMode::kEnding:

@@ -42,6 +42,8 @@ enum class WordMode : uint8_t {
   kEnding,      // a verb with a regular ending: S, ES, ED, D, EN, ING (TABARI verb "WORD_")
   kStem,        // any text word that starts with it (TABARI "WORD")
   kNounEnding,  // a noun with a plural or possessive ending: S, ES (TABARI actor "WORD_")
+  kForms,       // the word and the spellings added with AddSpelling (PETRARCH's noun plurals)
+  kVerbForms,   // the same for PETRARCH's verbs and their regular forms, kept apart from nouns
 };
 
 // One word of a phrase. `next_adjacent`: the following element must stand right after this one

@@ -73,6 +73,11 @@ bool PatternMatcher::Place(const Elem& e, int pos, bool forward, const Cont& con
   switch (e.kind) {
     case Elem::kWord: {
       if (!t.IsWord() || t.possessive || !t.Has(e.id)) return false;
+      // PETRARCH's pre-verb words are nouns of the subject: not before it, and not adverbs
+      // ("RECENTLY *" does not meet "Gollum recently allowed").
+      if (!tabari_ && !forward && synset_depth_ == 0 &&
+          (pos < upper_floor_ || (t.up.size() > 4 && t.up.compare(t.up.size() - 2, 2, "LY") == 0)))
+        return false;
       int w = synset_depth_ > 0 ? 0 : static_cast<int>(dict_.WordText(e.id).size());
       weight_ += w;
       if (cont(pos + step)) return true;
@@ -134,7 +139,21 @@ bool PatternMatcher::Forward(const ElemSeq& seq, size_t k, int pos, bool anchore
   Cont c(next);
   for (int p = pos; p < static_cast<int>(vis_.size()); ++p) {
     if (Place(e, p, true, c)) return true;
-    if (anchored || s_.toks[vis_[p]].kind == TokKind::kEnd) break;
+    if (anchored || s_.toks[vis_[p]].kind == TokKind::kEnd || Barrier(p)) break;
+  }
+  return false;
+}
+
+// PETRARCH matches the words after the verb inside its own clause: a gap does not run past the
+// word that opens an embedded one ("allowed that Mordor isn't the neatest place").
+bool PatternMatcher::Barrier(int pos) const {
+  if (tabari_) return false;
+  static const char* const kOpeners[] = {"THAT",     "WHICH", "WHO",    "WHOSE",
+                                         "WHERE",    "WHEN",  "WHILE",  "BECAUSE",
+                                         "ALTHOUGH", "IF",    "UNLESS", "UNTIL"};
+  const std::string& w = s_.toks[vis_[pos]].up;
+  for (const char* o : kOpeners) {
+    if (w == o) return true;
   }
   return false;
 }
@@ -156,7 +175,9 @@ bool PatternMatcher::Backward(const ElemSeq& seq, int k, int pos, bool anchored,
   return false;
 }
 
-bool PatternMatcher::Match(const Pattern& p, const VerbOcc& v, Slots* slots, int* weight) {
+bool PatternMatcher::Match(const Pattern& p, const VerbOcc& v, int floor, Slots* slots,
+                           int* weight) {
+  upper_floor_ = floor >= 0 && floor < static_cast<int>(pos_of_.size()) ? pos_of_[floor] : -1;
   slots_ = Slots{};
   steps_ = 0;
   weight_ = 0;

@@ -26,7 +26,9 @@ class PatternMatcher {
   // True when `p` fits around verb `v`; *slots gets the actors its slots met and *weight the
   // letters of the literal words it met (words inside synsets do not count): where several
   // patterns fit, the heaviest wins, then the first in the file.
-  bool Match(const Pattern& p, const VerbOcc& v, Slots* slots, int* weight);
+  // `floor` (a token index, or -1): PETRARCH matches the words before the verb in the subject's
+  // noun phrase, so none of them may stand before it.
+  bool Match(const Pattern& p, const VerbOcc& v, int floor, Slots* slots, int* weight);
   // The words of every literal a pattern requires are in the sentence (a cheap pre-check).
   bool Possible(const Pattern& p) const;
 
@@ -44,6 +46,8 @@ class PatternMatcher {
   std::vector<int> occ_start_, occ_end_;  // visible position -> occurrence starting/ending there
   std::vector<uint8_t>& present_;         // word id -> present in the sentence
   const bool tabari_;
+  int upper_floor_ = -1;  // visible position: PETRARCH's pre-verb words may not stand before it
+  bool Barrier(int pos) const;
   Slots slots_;
   int steps_ = 0;
   int weight_ = 0;        // letters of the literal words met so far

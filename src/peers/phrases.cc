@@ -72,12 +72,87 @@ std::vector<std::string> SplitCodes(const std::string& code, Flavor flavor) {
   return out;
 }
 
+struct Attached {
+  std::vector<const AgentEntry*> prefix, suffix;
+  std::vector<const AgentEntry*> alternatives;  // PETRARCH: other agents for the last suffix
+  std::vector<const AgentEntry*> linked;        // PETRARCH: agents linked before the actor
+  bool former = false;
+};
+
+// Finds the agents that stand with an actor and widens `occ` over them.
+Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ) {
+  auto& toks = s->toks;
+  Attached at;
+  auto take = [&](int a) -> const AgentEntry* {
+    s->atoms[a].used = true;
+    return &dict.agents[s->atoms[a].entry];
+  };
+  // After the actor: "Gondor's government", "Arnor former security officials".
+  uint32_t p = occ->last + 1;
+  for (;;) {
+    uint32_t q = p;
+    while (q < toks.size() && (toks[q].kind == TokKind::kPossessive || (toks[q].cls & kFormer))) {
+      at.former = at.former || (toks[q].cls & kFormer);
+      ++q;
+    }
+    if (petrarch) {  // PETRARCH's noun phrase: "Dagolath's first Deputy Prime Minister"
+      uint32_t r = q;
+      while (r < toks.size() && r < q + 3 && NounPhraseFiller(toks[r]) && AgentAt(*s, r) < 0) ++r;
+      if (AgentAt(*s, r) >= 0) q = r;
+    }
+    int a = AgentAt(*s, q);
+    if (a < 0) break;
+    const AgentEntry* ag = take(a);
+    (ag->prefix ? at.prefix : at.suffix).push_back(ag);
+    occ->last = s->atoms[a].toks.back();
+    p = occ->last + 1;
+  }
+  // PETRARCH: "Danish media and government".
+  while (petrarch && !at.suffix.empty() && p + 1 < toks.size() && (toks[p].cls & kConjunction) &&
+         AgentAt(*s, p + 1) >= 0) {
+    int a = AgentAt(*s, p + 1);
+    at.alternatives.push_back(take(a));
+    occ->last = s->atoms[a].toks.back();
+    p = occ->last + 1;
+  }
+  // Before it: "MSF Arnor", "human rights activists in Arnor", "ambassadors of Arnor".
+  int b = static_cast<int>(occ->first) - 1;
+  while (b >= 0 && (toks[b].cls & kFormer)) {
+    at.former = true;
+    --b;
+  }
+  bool link = b >= 0 && (toks[b].cls & kLink) && AgentEndingAt(*s, b - 1) >= 0;
+  if (link) --b;
+  int a = AgentEndingAt(*s, b);
+  if (a < 0) return at;
+  const AgentEntry* ag = take(a);
+  occ->first = s->atoms[a].toks.front();
+  if (petrarch && link && !ag->prefix) {
+    at.linked.push_back(ag);
+    // "Lawmakers and officials in Arnor": every agent of the coordination.
+    int c = static_cast<int>(occ->first) - 1;
+    while (c >= 1 && (toks[c].cls & kConjunction) && AgentEndingAt(*s, c - 1) >= 0) {
+      int a2 = AgentEndingAt(*s, c - 1);
+      at.linked.insert(at.linked.begin(), take(a2));
+      occ->first = s->atoms[a2].toks.front();
+      c = static_cast<int>(occ->first) - 1;
+    }
+  } else {
+    (ag->prefix ? at.prefix : at.suffix).insert((ag->prefix ? at.prefix : at.suffix).begin(), ag);
+  }
+  int c = static_cast<int>(occ->first) - 1;
+  if (c >= 0 && (toks[c].cls & kFormer)) {
+    at.former = true;
+    occ->first = static_cast<uint32_t>(c);
+  }
+  return at;
+}
+
 }  // namespace
 
 void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Sentence* s,
                       std::vector<std::string>* trace) {
   const bool petrarch = dict.flavor == Flavor::kPetrarch;
-  auto& toks = s->toks;
   for (size_t k = 0; k < s->atoms.size(); ++k) {
     Atom& atom = s->atoms[k];
     if (!atom.actor) continue;
@@ -89,7 +164,7 @@ void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Se
             fmt::format("  '{}' ({}) has no code on this date: not an actor", e.name, e.origin));
       continue;
     }
-    if (row->code == "###" || row->code == "+++") {
+    if (!petrarch && (row->code == "###" || row->code == "+++")) {  // PETRARCH: plain codes
       bool discard = row->code == "###";
       (discard ? s->discard : s->complex) = true;
       if (s->why.empty())
@@ -99,64 +174,42 @@ void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Se
     Occ occ;
     occ.first = atom.toks.front();
     occ.last = atom.toks.back();
-    std::vector<const AgentEntry*> prefix, suffix;
-    bool former = false;
-    // Agents after the actor: "Gondor's government", "Arnor former security officials".
-    uint32_t p = occ.last + 1;
-    for (;;) {
-      uint32_t q = p;
-      while (q < toks.size() && (toks[q].kind == TokKind::kPossessive || (toks[q].cls & kFormer))) {
-        former = former || (toks[q].cls & kFormer);
-        ++q;
+    Attached at = Attach(dict, petrarch, s, &occ);
+    // PETRARCH: one code per agent of a coordination ("Danish media and government").
+    std::vector<std::vector<const AgentEntry*>> variants = {at.suffix};
+    for (const AgentEntry* alt : at.alternatives) {
+      variants.push_back(at.suffix);
+      variants.back().back() = alt;
+    }
+    if (!at.linked.empty()) {
+      std::vector<std::vector<const AgentEntry*>> linked;
+      for (const auto& v : variants) {
+        for (const AgentEntry* l : at.linked) {
+          linked.push_back(v);
+          linked.back().push_back(l);
+        }
       }
-      if (petrarch) {
-        uint32_t r = q;
-        while (r < toks.size() && r < q + 3 && NounPhraseFiller(toks[r]) && AgentAt(*s, r) < 0) ++r;
-        if (AgentAt(*s, r) >= 0) q = r;
-      }
-      int a = AgentAt(*s, q);
-      if (a < 0) break;
-      const AgentEntry& ag = dict.agents[s->atoms[a].entry];
-      (ag.prefix ? prefix : suffix).push_back(&ag);
-      s->atoms[a].used = true;
-      occ.last = s->atoms[a].toks.back();
-      p = occ.last + 1;
+      variants.swap(linked);
+      occ.linked = at.linked;
     }
-    // Agents before it: "MSF Arnor", "human rights activists in Arnor", "ambassadors of Arnor".
-    int b = static_cast<int>(occ.first) - 1;
-    while (b >= 0 && (toks[b].cls & kFormer)) {
-      former = true;
-      --b;
-    }
-    int link = -1;
-    if (b >= 0 && (toks[b].cls & kLink) && AgentEndingAt(*s, b - 1) >= 0) {
-      link = b;
-      --b;
-    }
-    int a = AgentEndingAt(*s, b);
-    if (a >= 0) {
-      const AgentEntry& ag = dict.agents[s->atoms[a].entry];
-      (ag.prefix ? prefix : suffix).insert((ag.prefix ? prefix : suffix).begin(), &ag);
-      s->atoms[a].used = true;
-      occ.first = s->atoms[a].toks.front();
-      int c = static_cast<int>(occ.first) - 1;
-      if (c >= 0 && (toks[c].cls & kFormer)) {
-        former = true;
-        occ.first = static_cast<uint32_t>(c);
-      }
-    }
-    (void)link;
     for (const auto& code : SplitCodes(row->code, dict.flavor)) {
-      occ.base.push_back(code);
-      occ.codes.push_back(Compose(code, prefix, suffix, former && !petrarch));
-      occ.member_first.push_back(occ.first);
+      for (const auto& suffix : variants) {
+        std::string c = Compose(code, at.prefix, suffix, at.former && !petrarch);
+        if (std::find(occ.codes.begin(), occ.codes.end(), c) != occ.codes.end()) continue;
+        occ.base.push_back(code);
+        occ.codes.push_back(c);
+        occ.member_first.push_back(occ.first);
+      }
     }
+    occ.compound = occ.codes.size() > 1 && dict.flavor == Flavor::kPetrarch;
     occ.why = fmt::format("'{}' {} ({})", e.name, row->code, e.origin);
-    for (const AgentEntry* ag : prefix)
+    for (const AgentEntry* ag : at.prefix)
       occ.why += fmt::format(" + agent '{}' {}~", ag->name, ag->code);
-    for (const AgentEntry* ag : suffix)
-      occ.why += fmt::format(" + agent '{}' ~{}", ag->name, ag->code);
-    if (former && !petrarch) occ.why += " + FORMER";
+    for (const auto* list : {&at.suffix, &at.alternatives, &at.linked}) {
+      for (const AgentEntry* ag : *list)
+        occ.why += fmt::format(" + agent '{}' ~{}", ag->name, ag->code);
+    }
+    if (at.former && !petrarch) occ.why += " + FORMER";
     s->occs.push_back(std::move(occ));
   }
   // Agents that stand alone.
@@ -182,18 +235,24 @@ void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Se
 
 namespace {
 
-// Tokens that may stand between the members of a compound.
-bool CompoundGlue(const Tok& t) {
+// Tokens that may stand between the members of a compound. TABARI knows its adjectives from the
+// <ADJECTIVE> list; PETRARCH's parser groups any modifier after the joining word ("Arnor and the
+// evil awful Gondor"), so there a plain lower-case word may follow a comma or conjunction.
+bool CompoundGlue(const Tok& t, bool petrarch, bool joined) {
   if (t.kind == TokKind::kComma) return true;
   if (!t.IsWord() || t.atom >= 0 || t.verb >= 0) return false;
   if ((t.cls & kConjunction) && t.up != "BUT") return true;
   if (t.cls & (kDeterminer | kAdjective)) return true;
+  if (petrarch && joined && !t.cap && !(t.cls & (kLink | kPronoun | kBy)) &&
+      t.kind == TokKind::kWord)
+    return true;
   return t.up == "NEITHER" || t.up == "EITHER" || t.up == "BOTH";
 }
 
 }  // namespace
 
 void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
+  const bool petrarch = dict.flavor == Flavor::kPetrarch;
   auto& occs = s->occs;
   std::vector<Occ> out;
   for (size_t k = 0; k < occs.size();) {
@@ -205,15 +264,18 @@ void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
       if (b.first <= a.last + 1) break;  // nothing between: two actors, not a list
       bool glue = true, conj = false, comma = false;
       for (uint32_t p = a.last + 1; p < b.first && glue; ++p) {
-        glue = CompoundGlue(s->toks[p]);
+        glue = CompoundGlue(s->toks[p], petrarch, conj || comma);
         conj = conj || (s->toks[p].cls & kConjunction);
         comma = comma || s->toks[p].kind == TokKind::kComma;
       }
       if (!glue) break;
+      // PETRARCH: after "A and B", ", and C" starts a list of its own ("between Calenardhon and
+      // Gondor, and Gondor and Dagolath").
+      if (petrarch && conj && comma && last_conj_member != k) break;
       ++e;
-      // "Calenardhon and the evil Arnor awful Gondor": after the conjunction, members joined by
-      // adjectives alone still belong to the list.
-      if (conj || (!comma && last_conj_member != k && last_conj_member + 1 == e))
+      // TABARI: "Calenardhon and the evil Arnor awful Gondor": after the conjunction, members
+      // joined by adjectives alone still belong to the list.
+      if (conj || (!petrarch && !comma && last_conj_member != k && last_conj_member + 1 == e))
         last_conj_member = e;
     }
     // A list needs a conjunction; members after the last conjunction's member are not in it.
@@ -225,6 +287,20 @@ void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
     Occ c = occs[k];
     c.compound = true;
     for (size_t j = k + 1; j <= last_conj_member; ++j) {
+      // PETRARCH: "the ambassadors of Arnor, Osgiliath and Gondor" are ambassadors of each.
+      if (!c.linked.empty() && occs[j].codes == occs[j].base) {
+        Occ& m = occs[j];
+        std::vector<std::string> codes, base;
+        for (size_t b = 0; b < m.base.size(); ++b) {
+          for (const AgentEntry* l : c.linked) {
+            codes.push_back(Compose(m.base[b], {}, {l}, false));
+            base.push_back(m.base[b]);
+          }
+        }
+        m.codes = codes;
+        m.base = base;
+        m.member_first.assign(codes.size(), m.first);
+      }
       for (size_t m = 0; m < occs[j].codes.size(); ++m) {
         if (std::find(c.codes.begin(), c.codes.end(), occs[j].codes[m]) != c.codes.end()) continue;
         c.codes.push_back(occs[j].codes[m]);
@@ -239,7 +315,6 @@ void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
     out.push_back(std::move(c));
     k = last_conj_member + 1;
   }
-  (void)dict;
   occs.swap(out);
 }
 
@@ -254,7 +329,8 @@ int CountWords(const Sentence& s, uint32_t a, uint32_t b) {
 
 }  // namespace
 
-void DeleteCommaClauses(const Options& o, Sentence* s, std::vector<std::string>* trace) {
+void DeleteCommaClauses(const Options& o, bool petrarch, Sentence* s,
+                        std::vector<std::string>* trace) {
   auto& toks = s->toks;
   if (o.comma) {
     std::vector<uint32_t> commas;
@@ -287,8 +363,17 @@ void DeleteCommaClauses(const Options& o, Sentence* s, std::vector<std::string>*
       uint32_t fc = commas.back() + 1;
       bool closed = end < toks.size();
       bool verb_first = fc < end && toks[fc].verb >= 0;
+      // PETRARCH's parse makes a final ", the agency said" the main clause: it stays, as a
+      // clause of its own.
+      bool reporting = false;
+      for (uint32_t p = fc; p < end && petrarch && !verb_first; ++p)
+        reporting = reporting || toks[p].verb >= 0;
       n = CountWords(*s, fc, end);
-      if (closed && !verb_first && n >= o.comma_emin && n <= o.comma_emax) drop(fc, end, "final");
+      if (reporting) {
+        toks[commas.back()].clause_break = true;
+      } else if (closed && !verb_first && n >= o.comma_emin && n <= o.comma_emax) {
+        drop(fc, end, "final");
+      }
     }
   }
   for (Occ& occ : s->occs) {

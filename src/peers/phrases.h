@@ -27,7 +27,8 @@ void MarkCompounds(const PeerDictionary& dict, Sentence* s);
 
 // Marks the comma-delimited clauses the options exclude and cancels the actors and verbs in them
 // (an actor whose head or tail is excluded is cancelled as a whole).
-void DeleteCommaClauses(const Options& o, Sentence* s, std::vector<std::string>* trace);
+void DeleteCommaClauses(const Options& o, bool petrarch, Sentence* s,
+                        std::vector<std::string>* trace);
 
 // Pronouns take the first actor named before them in the sentence, else (FORWARD) the story's.
 void ResolvePronouns(const PeerDictionary& dict, const Options& o, const StoryMemory* story,

@@ -101,7 +101,9 @@ bool Lex(std::string_view s, Flavor flavor, std::vector<Item>* out, std::string*
           it.mode = WordMode::kStem;
         }
       } else {
-        it.mode = WordMode::kExact;
+        // PETRARCH's pattern nouns meet their regular plurals ("EFFORT" meets "EFFORTS") unless
+        // written "WORD_".
+        it.mode = underscore ? WordMode::kExact : WordMode::kForms;
         if (w.back() == '~') w.pop_back();
       }
       it.text = w;
@@ -145,7 +147,11 @@ class PatternParser {
             bool last = k + 1 == parts.size();
             Elem el;
             el.kind = Elem::kWord;
-            el.id = dict_->Intern(parts[k], last ? it.mode : WordMode::kExact);
+            WordMode mode = last ? it.mode : WordMode::kExact;
+            el.id = dict_->Intern(parts[k], mode);
+            if (mode == WordMode::kForms) {
+              for (const auto& pl : NounPlurals(parts[k])) dict_->AddSpelling(pl, el.id);
+            }
             el.next_adjacent = last ? it.joined : true;
             out->push_back(std::move(el));
           }
@@ -393,6 +399,10 @@ struct VerbReader {
         report(l.number, fmt::format("verb '{}' has a word without letters", phrase));
         return false;
       }
+      // PETRARCH's verb words get their regular forms; they are words of their own, apart from
+      // the same word in a pattern ("MEET" the verb meets "MEETING", the pattern word does not).
+      if (static_cast<int>(k) == verb_at && flavor == Flavor::kPetrarch)
+        mode = WordMode::kVerbForms;
       uint32_t id = dict->Intern(parts.back(), mode);
       if (static_cast<int>(k) == verb_at) {
         f.verb = id;
@@ -461,6 +471,7 @@ void ReadSynsetMember(const Line& l, const std::string& text, Flavor flavor, uin
   // PETRARCH generates regular plurals of a member's last word unless it ends in "_".
   if (flavor == Flavor::kPetrarch && !no_plural && seq.back().kind == Elem::kWord) {
     const std::string last = dict->WordText(seq.back().id);
+    seq.back().id = dict->Intern(last, WordMode::kForms);
     for (const auto& pl : NounPlurals(last)) dict->AddSpelling(pl, seq.back().id);
   }
   dict->synsets[synset].members.push_back(std::move(seq));

@@ -35,10 +35,11 @@ struct Tok {
   const std::vector<uint32_t>* ids = nullptr;  // dictionary words it meets
   TokKind kind = TokKind::kWord;
   uint16_t cls = 0;
-  bool cap = false;         // written with a capital
-  bool joined = false;      // a later part of a hyphenated word: not a word of its own
-  bool possessive = false;  // followed by "'S": an actor's word, never a verb or pattern word
-  bool deleted = false;     // in a comma clause that is not coded
+  bool cap = false;           // written with a capital
+  bool joined = false;        // a later part of a hyphenated word: not a word of its own
+  bool possessive = false;    // followed by "'S": an actor's word, never a verb or pattern word
+  bool deleted = false;       // in a comma clause that is not coded
+  bool clause_break = false;  // a comma that starts a clause of its own (PETRARCH's ", X said")
   int clause = 0;
   int atom = -1;  // the actor or agent match that uses this token
   int occ = -1;   // the actor occurrence that covers this token
@@ -64,6 +65,9 @@ struct Occ {
   bool pronoun = false;
   bool compound = false;
   bool cancelled = false;  // its head or tail is in a deleted clause
+  // PETRARCH: the agents linked before it ("lawmakers [and officials] in Arnor and Gondor"),
+  // which a list it heads passes on to its other members.
+  std::vector<const AgentEntry*> linked;
   std::string why;
 };
 
