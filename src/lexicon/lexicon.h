@@ -3,6 +3,7 @@
 #define DYAD_LEXICON_LEXICON_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "dyad/coder.h"
 #include "dyad/event.h"
 #include "lexicon/vocabulary.h"
+#include "peers/dictionary.h"
 
 namespace dyad {
 
@@ -119,7 +121,10 @@ class Lexicon {
   };
   std::vector<std::vector<AnchorEntry>> patterns_by_anchor;  // indexed by word id
   std::unordered_map<std::string, lexicon::CameoInfo> cameo;
-  std::string version;    // a hash of every dictionary file's bytes, for provenance
+  std::string version;  // a hash of every dictionary file's bytes, for provenance
+  // Set when the verbs are a peer's (TABARI, PETRARCH-2): the coder then follows that peer's rules
+  // with these dictionaries (see src/peers/README.md).
+  std::unique_ptr<peers::PeerDictionary> peer;
   size_t vocab_size = 0;  // ids are below this
 
   const lexicon::CameoInfo* Cameo(const std::string& code) const;

@@ -41,6 +41,7 @@ using detail::VerbOcc;
 struct ShallowCoder::State {
   detail::Words words;
   std::vector<uint8_t> present;
+  Sentence sentence;  // reused: its vectors keep their memory from sentence to sentence
 };
 
 ShallowCoder::ShallowCoder(const PeerDictionary& dict)
@@ -100,6 +101,29 @@ void FindTimes(const PeerDictionary& dict, Sentence* s) {
       break;
     }
   }
+}
+
+// PETRARCH issues: the codes of the issue phrases in the sentence, none if an ignore phrase is
+// there.
+std::vector<std::string> Issues(const PeerDictionary& dict, const Sentence& s) {
+  std::vector<std::string> out;
+  if (dict.issue_phrases.empty()) return out;
+  for (uint32_t p = 0; p < s.toks.size(); ++p) {
+    const Tok& t = s.toks[p];
+    if (t.ids == nullptr) continue;
+    for (uint32_t id : *t.ids) {
+      const auto* cands = dict.IssuesStartingWith(id);
+      if (cands == nullptr) continue;
+      for (uint32_t c : *cands) {
+        const IssuePhrase& ip = dict.issue_phrases[c];
+        if (!WordsAt(s, ip.words, p)) continue;
+        const IssueEntry& e = dict.issues[ip.issue];
+        if (e.code.empty()) return {};
+        if (std::find(out.begin(), out.end(), e.code) == out.end()) out.push_back(e.code);
+      }
+    }
+  }
+  return out;
 }
 
 struct Clause {
@@ -469,15 +493,11 @@ void MarkNouns(const PeerDictionary& dict, Sentence* s) {
     bool det2 = b2 >= 0 && (toks[b2].cls & detail::kDeterminer) && toks[b].IsWord() &&
                 toks[b].occ < 0 && toks[b].atom < 0 && toks[b].verb < 0 &&
                 (!toks[b].cap || s->all_caps);
-    static const std::set<std::string> kModals = {"WILL",  "WOULD", "SHALL", "SHOULD", "CAN",
-                                                  "COULD", "MAY",   "MIGHT", "MUST"};
-    static const std::set<std::string> kPossessives = {"THEIR", "ITS", "HIS", "HER",
-                                                       "OUR",   "MY",  "YOUR"};
     bool petrarch = dict.flavor == Flavor::kPetrarch;
-    if (petrarch && kModals.count(toks[v.verb_tok].up)) {
+    if (petrarch && (toks[v.verb_tok].cls & detail::kModal)) {
       v.noun = true;  // PETRARCH's parser tags a modal as an auxiliary, never the verb
       v.why_noun = "an auxiliary";
-    } else if (petrarch && b >= 0 && kPossessives.count(toks[b].up)) {
+    } else if (petrarch && b >= 0 && (toks[b].cls & detail::kPossessor)) {
       v.noun = true;
       v.why_noun = "after a possessive";
     } else if (b >= 0 && ((toks[b].cls & detail::kDeterminer) || det2)) {
@@ -498,23 +518,34 @@ void MarkNouns(const PeerDictionary& dict, Sentence* s) {
 
 SentenceResult ShallowCoder::Code(std::string_view raw, Day date, const Options& o,
                                   StoryMemory* story, std::vector<std::string>* trace) {
-  SentenceResult r;
   auto norm = text::Normalize(raw);
   if (!norm.ok()) {
+    SentenceResult r;
     r.why = norm.status().message();
     return r;
   }
-  Sentence s;
-  detail::Tokenize(norm->text, dict_.flavor == Flavor::kPetrarch, &s.toks);
+  SentenceResult r = CodeNormalized(norm->text, date, o, story, trace);
+  for (auto& e : r.events) {
+    e.begin = norm->origin[e.begin];
+    e.end = norm->origin[e.end];
+  }
+  return r;
+}
+
+SentenceResult ShallowCoder::CodeNormalized(std::string_view text, Day date, const Options& o,
+                                            StoryMemory* story, std::vector<std::string>* trace) {
+  SentenceResult r;
+  Sentence& s = state_->sentence;
+  s.Clear();
+  detail::Tokenize(text, dict_.flavor == Flavor::kPetrarch, &s.toks);
   state_->words.StartSentence();
   bool lower = false;
   for (auto& t : s.toks) {
     state_->words.Fill(dict_, &t);
     if (t.IsWord() && !t.joined) ++s.words;
-    for (char ch : t.up) (void)ch;
     if (t.kind == TokKind::kWord) {
       for (uint32_t k = t.begin; k < t.end; ++k)
-        lower = lower || (norm->text[k] >= 'a' && norm->text[k] <= 'z');
+        lower = lower || (text[k] >= 'a' && text[k] <= 'z');
     }
   }
   s.all_caps = !lower;
@@ -591,9 +622,11 @@ SentenceResult ShallowCoder::Code(std::string_view raw, Day date, const Options&
       return r;
     }
   }
+  std::vector<std::string> issues = Issues(dict_, s);
   for (auto& e : r.events) {
-    e.begin = norm->origin[s.toks[e.begin].begin];
-    e.end = norm->origin[s.toks[e.end].end];
+    e.begin = s.toks[e.begin].begin;
+    e.end = s.toks[e.end].end;
+    e.issues = issues;
   }
   if (story != nullptr) {
     for (const Occ& occ : s.occs) {

@@ -51,6 +51,10 @@ class ShallowCoder {
   // is non-null, the decisions are appended to it, one line each.
   SentenceResult Code(std::string_view text, Day date, const Options& options, StoryMemory* story,
                       std::vector<std::string>* trace);
+  // The same for text already normalised (text::Normalize); event spans are byte offsets into
+  // `text`.
+  SentenceResult CodeNormalized(std::string_view text, Day date, const Options& options,
+                                StoryMemory* story, std::vector<std::string>* trace);
 
  private:
   struct State;

@@ -189,23 +189,37 @@ const std::vector<uint32_t>* Lookup(const std::vector<std::vector<uint32_t>>& in
 }
 }  // namespace
 
+void PhraseIndex::Build(const std::vector<const Phrase*>& phrases) {
+  one_.clear();
+  two_.clear();
+  has_two_.clear();
+  for (uint32_t i = 0; i < phrases.size(); ++i) {
+    const Phrase& p = *phrases[i];
+    if (p.size() >= 2 && p[0].next_adjacent) {
+      two_[(uint64_t{p[0].id} << 32) | p[1].id].push_back(i);
+      if (p[0].id >= has_two_.size()) has_two_.resize(p[0].id + 1, 0);
+      has_two_[p[0].id] = 1;
+    } else {
+      IndexBy(&one_, p[0].id, i);
+    }
+  }
+  auto longest_first = [&](std::vector<uint32_t>& list) {
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return phrases[a]->size() > phrases[b]->size();
+    });
+  };
+  for (auto& list : one_) longest_first(list);
+  for (auto& [key, list] : two_) longest_first(list);
+}
+
 void PeerDictionary::Compile() {
-  actor_index_.clear();
-  agent_index_.clear();
   verb_index_.clear();
-  for (uint32_t i = 0; i < actor_phrases.size(); ++i)
-    IndexBy(&actor_index_, actor_phrases[i].words[0].id, i);
-  for (auto& list : actor_index_) {
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return actor_phrases[a].words.size() > actor_phrases[b].words.size();
-    });
-  }
-  for (uint32_t i = 0; i < agents.size(); ++i) IndexBy(&agent_index_, agents[i].words[0].id, i);
-  for (auto& list : agent_index_) {
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return agents[a].words.size() > agents[b].words.size();
-    });
-  }
+  std::vector<const Phrase*> phrases;
+  for (const auto& ap : actor_phrases) phrases.push_back(&ap.words);
+  actor_index_.Build(phrases);
+  phrases.clear();
+  for (const auto& a : agents) phrases.push_back(&a.words);
+  agent_index_.Build(phrases);
   for (uint32_t i = 0; i < verbs.size(); ++i) {
     const VerbForm& f = verbs[i];
     IndexBy(&verb_index_, f.before.empty() ? f.verb : f.before[0].id, i);
@@ -221,6 +235,31 @@ void PeerDictionary::Compile() {
       return verbs[a].before.size() + verbs[a].after.size() >
              verbs[b].before.size() + verbs[b].after.size();
     });
+  }
+  for (auto& syn : synsets) {
+    syn.by_first.clear();
+    syn.by_last.clear();
+    syn.other_first.clear();
+    syn.other_last.clear();
+    for (uint32_t m = 0; m < syn.members.size(); ++m) {
+      const ElemSeq& seq = syn.members[m];
+      if (seq.empty()) continue;
+      if (seq.front().kind == Elem::kWord)
+        syn.by_first[seq.front().id].push_back(m);
+      else
+        syn.other_first.push_back(m);
+      if (seq.back().kind == Elem::kWord)
+        syn.by_last[seq.back().id].push_back(m);
+      else
+        syn.other_last.push_back(m);
+    }
+  }
+  for (auto& p : patterns) {
+    p.required.clear();
+    for (const ElemSeq* seq : {&p.upper, &p.lower}) {
+      for (const Elem& e : *seq)
+        if (e.kind == Elem::kWord) p.required.push_back(e.id);
+    }
   }
   for (auto& block : blocks) {
     std::stable_sort(block.patterns.begin(), block.patterns.end(), [&](uint32_t a, uint32_t b) {
@@ -238,12 +277,6 @@ void PeerDictionary::Compile() {
   compiled_ = true;
 }
 
-const std::vector<uint32_t>* PeerDictionary::ActorsStartingWith(uint32_t id) const {
-  return Lookup(actor_index_, id);
-}
-const std::vector<uint32_t>* PeerDictionary::AgentsStartingWith(uint32_t id) const {
-  return Lookup(agent_index_, id);
-}
 const std::vector<uint32_t>* PeerDictionary::VerbsStartingWith(uint32_t id) const {
   return Lookup(verb_index_, id);
 }

@@ -111,6 +111,7 @@ struct Pattern {
   bool verb_adjacent_lower = false;  // "*_WORD": the first lower element follows the verb at once
   CodeSpec code;
   int weight = 0;  // the most it can weigh when it matches (see PatternMatcher::Match)
+  std::vector<uint32_t> required;  // its literal words outside synsets and alternatives
   std::string text, origin;
 };
 
@@ -135,6 +136,10 @@ struct VerbBlock {
 struct Synset {
   std::string name;
   std::vector<ElemSeq> members;
+  // Built by Compile: members by the word they start (end) with, so that a text word is tried only
+  // against the members it can begin (end); members that start (end) otherwise are always tried.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first, by_last;
+  std::vector<uint32_t> other_first, other_last;
 };
 
 struct TimeEntry {  // TABARI <TIME>: "YESTERDAY [-1]", "KAN_WA_MA_KAN [###]"
@@ -159,6 +164,32 @@ struct IssueEntry {
 struct IssuePhrase {  // one expanded form of an issue ("n:crime" -> CRIME, CRIMES)
   Phrase words;
   uint32_t issue = 0;
+};
+
+// Phrases indexed by their first word, and by their first two words when the second follows the
+// first at once: a common first word ("THE", "JOHN") then offers only the phrases that can match.
+class PhraseIndex {
+ public:
+  // `phrases[i]` is the phrase of entry i.
+  void Build(const std::vector<const Phrase*>& phrases);
+  // Calls f(entry) for each phrase that may start with `first` followed by a word meeting
+  // `next_ids` (may be null), longer phrases first within each list.
+  template <typename F>
+  void ForEach(uint32_t first, const std::vector<uint32_t>* next_ids, F f) const {
+    if (first < one_.size())
+      for (uint32_t e : one_[first]) f(e);
+    if (next_ids == nullptr || first >= has_two_.size() || !has_two_[first]) return;
+    for (uint32_t second : *next_ids) {
+      auto it = two_.find((uint64_t{first} << 32) | second);
+      if (it == two_.end()) continue;
+      for (uint32_t e : it->second) f(e);
+    }
+  }
+
+ private:
+  std::vector<std::vector<uint32_t>> one_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> two_;
+  std::vector<uint8_t> has_two_;  // by first word: does any two-word key start with it?
 };
 
 // Everything read from the peers' files, compiled. Immutable after Compile().
@@ -189,6 +220,7 @@ class PeerDictionary {
   // Every dictionary word id the upper-case text word meets, sorted. Appends to *out.
   void TextIds(std::string_view upper, std::vector<uint32_t>* out) const;
   const std::string& WordText(uint32_t id) const { return words_[id].text; }
+  WordMode ModeOf(uint32_t id) const { return words_[id].mode; }
   size_t word_count() const { return words_.size(); }
   // Adds `form` as a further exact spelling of word `id` (PETRARCH's generated regular forms).
   void AddSpelling(std::string_view form, uint32_t id);
@@ -199,8 +231,8 @@ class PeerDictionary {
   void Compile();
 
   // Look-ups by the first word of a phrase (valid after Compile).
-  const std::vector<uint32_t>* ActorsStartingWith(uint32_t id) const;
-  const std::vector<uint32_t>* AgentsStartingWith(uint32_t id) const;
+  const PhraseIndex& actor_index() const { return actor_index_; }
+  const PhraseIndex& agent_index() const { return agent_index_; }
   const std::vector<uint32_t>* VerbsStartingWith(uint32_t id) const;
   const std::vector<uint32_t>* DiscardsStartingWith(uint32_t id) const;
   const std::vector<uint32_t>* IssuesStartingWith(uint32_t id) const;
@@ -222,8 +254,8 @@ class PeerDictionary {
   std::unordered_map<std::string, uint32_t> interned_;  // mode + text -> id
   size_t max_stem_ = 0;
   std::unordered_map<std::string, uint32_t> synset_names_;
-  std::vector<std::vector<uint32_t>> actor_index_, agent_index_, verb_index_, discard_index_,
-      issue_index_;
+  PhraseIndex actor_index_, agent_index_;
+  std::vector<std::vector<uint32_t>> verb_index_, discard_index_, issue_index_;
   std::vector<uint8_t> noun_, adjective_;
   bool compiled_ = false;
 };

@@ -1,5 +1,7 @@
 #include "peers/patterns.h"
 
+#include <algorithm>
+
 namespace dyad::peers::detail {
 
 namespace {
@@ -50,10 +52,8 @@ PatternMatcher::~PatternMatcher() {
 }
 
 bool PatternMatcher::Possible(const Pattern& p) const {
-  for (const ElemSeq* seq : {&p.upper, &p.lower}) {
-    for (const Elem& e : *seq) {
-      if (e.kind == Elem::kWord && !present_[e.id]) return false;
-    }
+  for (uint32_t id : p.required) {
+    if (!present_[id]) return false;
   }
   return true;
 }
@@ -87,8 +87,7 @@ bool PatternMatcher::Place(const Elem& e, int pos, bool forward, const Cont& con
     case Elem::kSynset:
     case Elem::kAlternatives: {
       const bool synset = e.kind == Elem::kSynset;
-      const auto& options = synset ? dict_.synsets[e.id].members : e.alternatives;
-      for (const ElemSeq& member : options) {
+      auto try_member = [&](const ElemSeq& member) {
         auto next = [&](int after) {
           synset_depth_ -= synset;
           bool ok = cont(after);
@@ -100,9 +99,32 @@ bool PatternMatcher::Place(const Elem& e, int pos, bool forward, const Cont& con
         bool ok = forward ? Forward(member, 0, pos, true, c)
                           : Backward(member, static_cast<int>(member.size()) - 1, pos, true, c);
         synset_depth_ -= synset;
-        if (ok) return true;
+        return ok;
+      };
+      if (!synset) {
+        for (const ElemSeq& alt : e.alternatives) {
+          if (try_member(alt)) return true;
+        }
+        return false;
       }
-      return false;
+      // Only the members that can start (end) at this word, in the synset's order.
+      const Synset& syn = dict_.synsets[e.id];
+      std::vector<uint32_t>& cands = candidates_;
+      size_t mark = cands.size();
+      const auto& by = forward ? syn.by_first : syn.by_last;
+      if (t.ids != nullptr) {
+        for (uint32_t id : *t.ids) {
+          auto it = by.find(id);
+          if (it != by.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+        }
+      }
+      const auto& other = forward ? syn.other_first : syn.other_last;
+      cands.insert(cands.end(), other.begin(), other.end());
+      std::sort(cands.begin() + static_cast<long>(mark), cands.end());
+      bool ok = false;
+      for (size_t k = mark; k < cands.size() && !ok; ++k) ok = try_member(syn.members[cands[k]]);
+      cands.resize(mark);
+      return ok;
     }
     case Elem::kSource:
     case Elem::kTarget:
@@ -147,15 +169,7 @@ bool PatternMatcher::Forward(const ElemSeq& seq, size_t k, int pos, bool anchore
 // PETRARCH matches the words after the verb inside its own clause: a gap does not run past the
 // word that opens an embedded one ("allowed that Mordor isn't the neatest place").
 bool PatternMatcher::Barrier(int pos) const {
-  if (tabari_) return false;
-  static const char* const kOpeners[] = {"THAT",     "WHICH", "WHO",    "WHOSE",
-                                         "WHERE",    "WHEN",  "WHILE",  "BECAUSE",
-                                         "ALTHOUGH", "IF",    "UNLESS", "UNTIL"};
-  const std::string& w = s_.toks[vis_[pos]].up;
-  for (const char* o : kOpeners) {
-    if (w == o) return true;
-  }
-  return false;
+  return !tabari_ && (s_.toks[vis_[pos]].cls & kOpener);
 }
 
 bool PatternMatcher::Backward(const ElemSeq& seq, int k, int pos, bool anchored, const Cont& cont) {

@@ -50,8 +50,9 @@ class PatternMatcher {
   bool Barrier(int pos) const;
   Slots slots_;
   int steps_ = 0;
-  int weight_ = 0;        // letters of the literal words met so far
-  int synset_depth_ = 0;  // inside a synset member: its words do not weigh
+  int weight_ = 0;                    // letters of the literal words met so far
+  std::vector<uint32_t> candidates_;  // synset members to try (a stack, one frame per synset)
+  int synset_depth_ = 0;              // inside a synset member: its words do not weigh
 };
 
 }  // namespace dyad::peers::detail

@@ -46,9 +46,9 @@ bool ParsePhrase(std::string_view text, Flavor flavor, WordMode bare_mode, bool 
       word.pop_back();
     }
     auto parts = WordParts(word);
-    if (parts.empty()) {
-      *error = fmt::format("'{}' has no letters", text.substr(i, j - i));
-      return false;
+    if (parts.empty()) {  // a lone "-" between words ("MOVEMENT_-_JANUARY") joins them
+      i = underscore ? j + 1 : j;
+      continue;
     }
     for (size_t k = 0; k < parts.size(); ++k) {
       bool last = k + 1 == parts.size();

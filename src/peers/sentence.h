@@ -22,11 +22,14 @@ enum WordBit : uint16_t {
   kBeForm = 1 << 3,       // IS, ARE, WAS, WERE, BE, BEEN, BEING
   kBy = 1 << 4,
   kFormer = 1 << 5,
-  kLink = 1 << 6,       // OF, IN, FROM, AT: "the ambassadors of Arnor"
-  kNoun = 1 << 7,       // a TABARI <NOUN> word
-  kAdjective = 1 << 8,  // a TABARI <ADJECTIVE> word
-  kAdverb = 1 << 9,     // THEN, ALSO, ...: may stand between a conjunction and its clause
-  kPlural = 1 << 10,    // THEY, THEM, THEIR
+  kLink = 1 << 6,        // OF, IN, FROM, AT: "the ambassadors of Arnor"
+  kNoun = 1 << 7,        // a TABARI <NOUN> word
+  kAdjective = 1 << 8,   // a TABARI <ADJECTIVE> word
+  kAdverb = 1 << 9,      // THEN, ALSO, ...: may stand between a conjunction and its clause
+  kPlural = 1 << 10,     // THEY, THEM, THEIR
+  kOpener = 1 << 11,     // THAT, WHICH, WHO, ...: opens an embedded clause
+  kModal = 1 << 12,      // WILL, WOULD, CAN, ...
+  kPossessor = 1 << 13,  // ITS, THEIR, HIS, ...
 };
 
 struct Tok {
@@ -80,6 +83,16 @@ struct VerbOcc {
 };
 
 struct Sentence {
+  // Empties it for the next sentence, keeping the memory its vectors hold.
+  void Clear() {
+    toks.clear();
+    atoms.clear();
+    occs.clear();
+    verbs.clear();
+    all_caps = discard = complex = false;
+    words = shift = 0;
+    why.clear();
+  }
   std::vector<Tok> toks;
   std::vector<Atom> atoms;
   std::vector<Occ> occs;       // in text order

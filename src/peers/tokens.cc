@@ -12,45 +12,73 @@ bool Tok::Has(uint32_t id) const {
 
 namespace {
 
+// ASCII classes without the locale machinery (the tokenizer runs on every byte of the text).
+bool Digit(char c) { return c >= '0' && c <= '9'; }
 bool Alnum(char c) {
   auto u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || u >= 0x80;
+  return static_cast<unsigned>((u | 0x20) - 'a') < 26u || Digit(c) || u >= 0x80;
 }
+char UpperAscii(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
 
 uint16_t ClassOf(const std::string& w) {
-  static const std::unordered_map<std::string, uint16_t> kClasses = {{"THE", kDeterminer},
-                                                                     {"A", kDeterminer},
-                                                                     {"AN", kDeterminer},
-                                                                     {"AND", kConjunction},
-                                                                     {"OR", kConjunction},
-                                                                     {"BUT", kConjunction},
-                                                                     {"NOR", kConjunction},
-                                                                     {"HE", kPronoun},
-                                                                     {"SHE", kPronoun},
-                                                                     {"IT", kPronoun},
-                                                                     {"HIM", kPronoun},
-                                                                     {"HER", kPronoun},
-                                                                     {"ITS", kPronoun},
-                                                                     {"HIS", kPronoun},
-                                                                     {"THEY", kPronoun | kPlural},
-                                                                     {"THEM", kPronoun | kPlural},
-                                                                     {"THEIR", kPronoun | kPlural},
-                                                                     {"IS", kBeForm},
-                                                                     {"ARE", kBeForm},
-                                                                     {"WAS", kBeForm},
-                                                                     {"WERE", kBeForm},
-                                                                     {"BE", kBeForm},
-                                                                     {"BEEN", kBeForm},
-                                                                     {"BEING", kBeForm},
-                                                                     {"BY", kBy},
-                                                                     {"FORMER", kFormer},
-                                                                     {"OF", kLink},
-                                                                     {"IN", kLink},
-                                                                     {"FROM", kLink},
-                                                                     {"AT", kLink},
-                                                                     {"THEN", kAdverb},
-                                                                     {"ALSO", kAdverb},
-                                                                     {"NOW", kAdverb}};
+  static const std::unordered_map<std::string, uint16_t> kClasses = {
+      {"THE", kDeterminer},
+      {"A", kDeterminer},
+      {"AN", kDeterminer},
+      {"AND", kConjunction},
+      {"OR", kConjunction},
+      {"BUT", kConjunction},
+      {"NOR", kConjunction},
+      {"HE", kPronoun},
+      {"SHE", kPronoun},
+      {"IT", kPronoun},
+      {"HIM", kPronoun},
+      {"THEY", kPronoun | kPlural},
+      {"THEM", kPronoun | kPlural},
+      {"IS", kBeForm},
+      {"ARE", kBeForm},
+      {"WAS", kBeForm},
+      {"WERE", kBeForm},
+      {"BE", kBeForm},
+      {"BEEN", kBeForm},
+      {"BEING", kBeForm},
+      {"BY", kBy},
+      {"FORMER", kFormer},
+      {"OF", kLink},
+      {"IN", kLink},
+      {"FROM", kLink},
+      {"AT", kLink},
+      {"THEN", kAdverb},
+      {"ALSO", kAdverb},
+      {"NOW", kAdverb},
+      {"THAT", kOpener},
+      {"WHICH", kOpener},
+      {"WHO", kOpener},
+      {"WHOSE", kOpener},
+      {"WHERE", kOpener},
+      {"WHEN", kOpener},
+      {"WHILE", kOpener},
+      {"BECAUSE", kOpener},
+      {"ALTHOUGH", kOpener},
+      {"IF", kOpener},
+      {"UNLESS", kOpener},
+      {"UNTIL", kOpener},
+      {"WILL", kModal},
+      {"WOULD", kModal},
+      {"SHALL", kModal},
+      {"SHOULD", kModal},
+      {"CAN", kModal},
+      {"COULD", kModal},
+      {"MAY", kModal},
+      {"MIGHT", kModal},
+      {"MUST", kModal},
+      {"ITS", kPronoun | kPossessor},
+      {"HIS", kPronoun | kPossessor},
+      {"HER", kPronoun | kPossessor},
+      {"THEIR", kPronoun | kPlural | kPossessor},
+      {"OUR", kPossessor},
+      {"MY", kPossessor},
+      {"YOUR", kPossessor}};
   auto it = kClasses.find(w);
   return it == kClasses.end() ? 0 : it->second;
 }
@@ -63,13 +91,12 @@ void PushWord(std::string_view text, uint32_t b, uint32_t e, bool joined, std::v
   bool digits = true;
   for (uint32_t k = b; k < e; ++k) {
     char c = text[k];
-    t.up.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    digits = digits && (std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.');
+    t.up.push_back(UpperAscii(c));
+    digits = digits && (Digit(c) || c == ',' || c == '.');
   }
   t.kind = digits ? TokKind::kNumber : TokKind::kWord;
-  t.cap = std::isupper(static_cast<unsigned char>(text[b]));
+  t.cap = text[b] >= 'A' && text[b] <= 'Z';
   t.joined = joined;
-  t.cls = ClassOf(t.up);
   out->push_back(std::move(t));
 }
 
@@ -171,15 +198,17 @@ void Words::Fill(const PeerDictionary& dict, Tok* t) {
   if (!t->IsWord()) return;
   auto it = cache_.find(t->up);
   if (it == cache_.end()) {
-    std::vector<uint32_t> ids;
-    dict.TextIds(t->up, &ids);
-    it = cache_.emplace(t->up, std::move(ids)).first;
+    Entry e;
+    dict.TextIds(t->up, &e.ids);
+    e.cls = ClassOf(t->up);
+    for (uint32_t id : e.ids) {
+      if (dict.IsNoun(id)) e.cls |= kNoun;
+      if (dict.IsAdjective(id)) e.cls |= kAdjective;
+    }
+    it = cache_.emplace(t->up, std::move(e)).first;
   }
-  t->ids = &it->second;
-  for (uint32_t id : it->second) {
-    if (dict.IsNoun(id)) t->cls |= kNoun;
-    if (dict.IsAdjective(id)) t->cls |= kAdjective;
-  }
+  t->ids = &it->second.ids;
+  t->cls |= it->second.cls;
 }
 
 namespace {
@@ -210,23 +239,26 @@ bool MatchPhrase(const Sentence& s, const Phrase& words, uint32_t start,
   return true;
 }
 
-template <typename Entries, typename Lookup>
-int LongestAt(const Sentence& s, const Entries& entries, Lookup lookup, uint32_t start,
-              std::vector<uint32_t>* best_at) {
+// The longest phrase of `index` that matches at token `start` (ties: the first found); -1 if none.
+template <typename Entries>
+int LongestAt(const Sentence& s, const Entries& entries, const PhraseIndex& index, uint32_t start,
+              std::vector<uint32_t>* scratch, std::vector<uint32_t>* best_at) {
   int best = -1;
-  std::vector<uint32_t> at;
+  best_at->clear();
   const Tok& t = s.toks[start];
+  const std::vector<uint32_t>* next = nullptr;
+  if (start + 1 < s.toks.size() && s.toks[start + 1].ids != nullptr &&
+      !s.toks[start + 1].ids->empty())
+    next = s.toks[start + 1].ids;
   for (uint32_t id : *t.ids) {
-    const std::vector<uint32_t>* cands = lookup(id);
-    if (cands == nullptr) continue;
-    for (uint32_t c : *cands) {
+    index.ForEach(id, next, [&](uint32_t c) {
       const Phrase& words = entries[c].words;
-      if (best >= 0 && words.size() <= best_at->size()) break;  // sorted longest first
-      if (MatchPhrase(s, words, start, &at)) {
+      if (best >= 0 && words.size() <= best_at->size()) return;
+      if (MatchPhrase(s, words, start, scratch)) {
         best = static_cast<int>(c);
-        *best_at = at;
+        best_at->swap(*scratch);
       }
-    }
+    });
   }
   return best;
 }
@@ -234,18 +266,14 @@ int LongestAt(const Sentence& s, const Entries& entries, Lookup lookup, uint32_t
 }  // namespace
 
 void FindAtoms(const PeerDictionary& dict, Sentence* s) {
-  std::vector<uint32_t> at;
+  std::vector<uint32_t> at, scratch;
   for (int pass = 0; pass < 2; ++pass) {  // actors claim their words first, then agents
     bool actors = pass == 0;
     for (uint32_t i = 0; i < s->toks.size(); ++i) {
       const Tok& t = s->toks[i];
       if (!t.IsWord() || t.atom >= 0 || t.ids == nullptr || t.ids->empty()) continue;
-      int entry = actors ? LongestAt(
-                               *s, dict.actor_phrases,
-                               [&](uint32_t id) { return dict.ActorsStartingWith(id); }, i, &at)
-                         : LongestAt(
-                               *s, dict.agents,
-                               [&](uint32_t id) { return dict.AgentsStartingWith(id); }, i, &at);
+      int entry = actors ? LongestAt(*s, dict.actor_phrases, dict.actor_index(), i, &scratch, &at)
+                         : LongestAt(*s, dict.agents, dict.agent_index(), i, &scratch, &at);
       if (entry < 0) continue;
       Atom a;
       a.toks = at;

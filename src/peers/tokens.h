@@ -29,7 +29,11 @@ class Words {
   void Fill(const PeerDictionary& dict, Tok* t);
 
  private:
-  std::unordered_map<std::string, std::vector<uint32_t>> cache_;
+  struct Entry {
+    std::vector<uint32_t> ids;
+    uint16_t cls = 0;
+  };
+  std::unordered_map<std::string, Entry> cache_;
 };
 
 // Actor phrases (longest first, left to right), then agent phrases on the words left.
