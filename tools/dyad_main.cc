@@ -354,7 +354,8 @@ int main(int argc, char** argv) {
   if (*check) {
     rc = RunDictCheck(peer_commands.Load(data_dir));
   } else {
-    auto lex = LoadOrDie(peer_commands.Load(data_dir), true);
+    // Dictionary problems are reported (file:line: what is wrong); the rest of each file loads.
+    auto lex = LoadOrDie(peer_commands.Load(data_dir), false);
     if (*code)
       rc = RunCode(code_flags, *lex);
     else if (*explain)

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -102,6 +103,10 @@ class PhraseIndex {
  private:
   std::vector<std::vector<uint32_t>> by_first_;  // indexed by word id
 };
+
+// The role codes agents.txt accepts ("GOV", "MIL", ...) and the contexts issues.txt accepts.
+bool IsRoleCode(const std::string& s);
+const std::set<std::string>& KnownContexts();
 
 }  // namespace lexicon
 

@@ -59,6 +59,38 @@ const std::vector<uint32_t>* PhraseIndex::Candidates(uint32_t first_id) const {
   return &by_first_[first_id];
 }
 
+bool IsRoleCode(const std::string& s) {
+  static const std::set<std::string> kRoles = {
+      "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "ELI", "OPP", "BUS", "MED", "CVL", "EDU",
+      "HLH", "REL", "LAB", "AGR", "ENV", "HRI", "NGO", "REF", "CRM", "REB", "INS", "SEP", "UAF",
+      "DEV", "SCI", "IGO", "MOD", "RAD", "AMN", "IRC", "GRN", "UIS", "PKO", "NGM", "IMG"};
+  return kRoles.count(s) > 0;
+}
+
+const std::set<std::string>& KnownContexts() {
+  static const std::set<std::string> k = {"military",      "intelligence",
+                                          "executive",     "legislative",
+                                          "election",      "political_institutions",
+                                          "pro_democracy", "pro_autocracy",
+                                          "economic",      "legal",
+                                          "human_rights",  "rights_freedoms",
+                                          "repression",    "human_security",
+                                          "lgbt",          "religion_ethnicity",
+                                          "inequality",    "diplomatic",
+                                          "territory",     "health",
+                                          "asylum",        "migration",
+                                          "disasters",     "natural_resource",
+                                          "environment",   "technology",
+                                          "terrorism",     "cbrn",
+                                          "cyber",         "misinformation",
+                                          "crime",         "corruption",
+                                          "illegal_drugs", "trafficking",
+                                          "history",       "maritime",
+                                          "humanitarian",  "peacekeeping",
+                                          "refugees",      "resource"};
+  return k;
+}
+
 namespace {
 
 std::string Trim(std::string_view s) {
@@ -92,14 +124,6 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   while (std::getline(in, cur, sep)) out.push_back(Trim(cur));
   if (!s.empty() && s.back() == sep) out.push_back("");
   return out;
-}
-
-bool IsRoleCode(const std::string& s) {
-  static const std::set<std::string> kRoles = {
-      "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "ELI", "OPP", "BUS", "MED", "CVL", "EDU",
-      "HLH", "REL", "LAB", "AGR", "ENV", "HRI", "NGO", "REF", "CRM", "REB", "INS", "SEP", "UAF",
-      "DEV", "SCI", "IGO", "MOD", "RAD", "AMN", "IRC", "GRN", "UIS", "PKO", "NGM", "IMG"};
-  return kRoles.count(s) > 0;
 }
 
 bool IsActorCode(const std::string& s) {
@@ -259,30 +283,6 @@ void LoadAgents(Loader& ld, const Lines& lines) {
       ld.lex->agents.push_back({std::move(p), name, f[1], fmt::format("{}:{}", ld.file, ld.line)});
     }
   }
-}
-
-const std::set<std::string>& KnownContexts() {
-  static const std::set<std::string> k = {"military",      "intelligence",
-                                          "executive",     "legislative",
-                                          "election",      "political_institutions",
-                                          "pro_democracy", "pro_autocracy",
-                                          "economic",      "legal",
-                                          "human_rights",  "rights_freedoms",
-                                          "repression",    "human_security",
-                                          "lgbt",          "religion_ethnicity",
-                                          "inequality",    "diplomatic",
-                                          "territory",     "health",
-                                          "asylum",        "migration",
-                                          "disasters",     "natural_resource",
-                                          "environment",   "technology",
-                                          "terrorism",     "cbrn",
-                                          "cyber",         "misinformation",
-                                          "crime",         "corruption",
-                                          "illegal_drugs", "trafficking",
-                                          "history",       "maritime",
-                                          "humanitarian",  "peacekeeping",
-                                          "refugees",      "resource"};
-  return k;
 }
 
 void LoadIssues(Loader& ld, const Lines& lines) {

@@ -187,7 +187,7 @@ class SentenceCoder {
   bool CodeVerb(const Clause& c, const VerbOcc& v, const CodeSpec& code, const detail::Slots& slots,
                 const std::string& origin, std::vector<PeerEvent>* events);
   bool Passive(const VerbOcc& v, const Clause& c, int* agent) const;
-  int OccAfter(uint32_t after, uint32_t last, int exclude, const std::vector<int>& skipped) const;
+  int OccAfter(int after, uint32_t last, int exclude, const std::vector<int>& skipped) const;
   void Emit(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
             const CodeSpec& code, uint32_t a, uint32_t b, const std::string& origin,
             std::vector<PeerEvent>* events) const;
@@ -271,11 +271,12 @@ bool SentenceCoder::Passive(const VerbOcc& v, const Clause& c, int* agent) const
 // The first occurrence starting in (after, last] that is not the source again: not `exclude`, not
 // a skipped one, and not an actor with the same codes (unless the possessive THEIR, which TABARI
 // takes as a compound acting on itself: COMPOUND-24 in its validation records).
-int SentenceCoder::OccAfter(uint32_t after, uint32_t last, int exclude,
+int SentenceCoder::OccAfter(int after, uint32_t last, int exclude,
                             const std::vector<int>& skipped) const {
   for (size_t k = 0; k < s_.occs.size(); ++k) {
     const Occ& o = s_.occs[k];
-    if (o.first <= after || o.first > last || static_cast<int>(k) == exclude) continue;
+    if (static_cast<int>(o.first) <= after || o.first > last || static_cast<int>(k) == exclude)
+      continue;
     if (std::find(skipped.begin(), skipped.end(), static_cast<int>(k)) != skipped.end()) continue;
     if (exclude >= 0 && o.codes == s_.occs[exclude].codes &&
         !(o.pronoun && o.compound && s_.toks[o.first].up == "THEIR" && !petrarch_))
@@ -348,9 +349,14 @@ bool SentenceCoder::CodeVerb(const Clause& c, const VerbOcc& v, const CodeSpec& 
   std::vector<std::string> src_codes, tgt_codes;
   if (src >= 0) src_codes = occs[src].codes;
   if (tgt < 0 && !passive) {
-    tgt = OccAfter(v.last, c.last, src, slots.skipped);
-    if (tgt < 0 && !o_.default_target_after && src >= 0 && !petrarch_)
-      tgt = OccAfter(occs[src].last, v.first, src, slots.skipped);
+    tgt = OccAfter(static_cast<int>(v.last), c.last, src, slots.skipped);
+    // TABARI's fallback: an actor between the source and the verb (or, when a pattern put the
+    // source after the verb, any actor before the verb).
+    if (tgt < 0 && !o_.default_target_after && src >= 0 && !petrarch_) {
+      int from = occs[src].first < v.first ? static_cast<int>(occs[src].last)
+                                           : static_cast<int>(c.first) - 1;
+      tgt = OccAfter(from, v.first, src, slots.skipped);
+    }
     // A compound with nothing to act on: its first member acts on the others.
     if (tgt < 0 && src >= 0 && occs[src].codes.size() > 1 && !petrarch_ &&
         (!o_.default_target_after || occs[src].member_first[1] > v.last)) {

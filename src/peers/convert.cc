@@ -163,6 +163,13 @@ struct Converter {
     }
   }
 
+  // TABARI's stems ("CRITICI") become words dyad matches with their inflections only.
+  std::vector<std::string> stem_losses_, slot_losses_;
+  void StemLoss(uint32_t id) {
+    if (dict.flavor == Flavor::kTabari && dict.ModeOf(id) == WordMode::kStem)
+      stem_losses_.push_back(fmt::format("stem '{}' kept as a whole word", dict.WordText(id)));
+  }
+
   // A pattern element sequence as dyad pattern tokens; false when it cannot be carried.
   bool Elems(const ElemSeq& seq, std::vector<std::string>* toks, std::string* why) {
     for (size_t k = 0; k < seq.size(); ++k) {
@@ -170,6 +177,7 @@ struct Converter {
       switch (e.kind) {
         case Elem::kWord:
           toks->push_back(Lower(dict.WordText(e.id)));
+          StemLoss(e.id);
           break;
         case Elem::kSource:
           toks->push_back("$");
@@ -235,6 +243,12 @@ struct Converter {
         }
       }
       if (!single.empty()) slots.insert(slots.begin(), {single, first});
+      slot_losses_.clear();
+      for (const VerbForm* f : forms[b]) {
+        if (dict.flavor == Flavor::kTabari && dict.ModeOf(f->verb) == WordMode::kStem)
+          slot_losses_.push_back(
+              fmt::format("verb stem '{}' kept as a whole word", dict.WordText(f->verb)));
+      }
       // A verb's own code differs from its block's: its bare pattern says so.
       for (const auto& [verb, form] : slots) {
         if (form->code.kind == CodeSpec::kNull) continue;  // alone, the verb codes nothing
@@ -260,7 +274,8 @@ struct Converter {
       ++out.dropped;
       return;
     }
-    std::vector<std::string> losses;
+    std::vector<std::string> losses = slot_losses_;
+    stem_losses_.clear();
     std::string code = p.code.code;
     if (code.empty()) {
       Lost(p.origin,
@@ -297,6 +312,7 @@ struct Converter {
     for (const auto& t : toks) {
       if (t == "...") losses.push_back("gaps are at most 5 words in dyad");
     }
+    losses.insert(losses.end(), stem_losses_.begin(), stem_losses_.end());
     std::string text = code;
     for (const auto& t : toks) text += " " + t;
     Add(&out.verbs, p.origin, text);
