@@ -40,7 +40,7 @@ using detail::VerbOcc;
 
 struct ShallowCoder::State {
   detail::Words words;
-  std::vector<uint8_t> present;
+  detail::MatcherScratch scratch;
   Sentence sentence;  // reused: its vectors keep their memory from sentence to sentence
 };
 
@@ -167,7 +167,7 @@ constexpr int kRaising = -2;  // Passive(): "was seen to ...", no event of its o
 class SentenceCoder {
  public:
   SentenceCoder(const PeerDictionary& dict, Sentence& s, const Options& o,
-                std::vector<uint8_t>* scratch, std::vector<std::string>* trace)
+                detail::MatcherScratch* scratch, std::vector<std::string>* trace)
       : dict_(dict),
         s_(s),
         o_(o),
@@ -622,7 +622,7 @@ SentenceResult ShallowCoder::CodeNormalized(std::string_view text, Day date, con
                     fmt::format("no actor before the verb '{}'", s.toks[first_verb->verb_tok].up));
   }
   {
-    SentenceCoder coder(dict_, s, o, &state_->present, trace);
+    SentenceCoder coder(dict_, s, o, &state_->scratch, trace);
     if (!coder.Run(&r)) {
       Trace(trace, [&] { return fmt::format("  {}: {}", StatusName(r.status), r.why); });
       return r;

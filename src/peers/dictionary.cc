@@ -192,16 +192,13 @@ const std::vector<uint32_t>* Lookup(const std::vector<std::vector<uint32_t>>& in
 void PhraseIndex::Build(const std::vector<const Phrase*>& phrases) {
   one_.clear();
   two_.clear();
-  has_two_.clear();
+  std::unordered_map<uint64_t, std::vector<uint32_t>> pairs;
   for (uint32_t i = 0; i < phrases.size(); ++i) {
     const Phrase& p = *phrases[i];
-    if (p.size() >= 2 && p[0].next_adjacent) {
-      two_[(uint64_t{p[0].id} << 32) | p[1].id].push_back(i);
-      if (p[0].id >= has_two_.size()) has_two_.resize(p[0].id + 1, 0);
-      has_two_[p[0].id] = 1;
-    } else {
+    if (p.size() >= 2 && p[0].next_adjacent)
+      pairs[(uint64_t{p[0].id} << 32) | p[1].id].push_back(i);
+    else
       IndexBy(&one_, p[0].id, i);
-    }
   }
   auto longest_first = [&](std::vector<uint32_t>& list) {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
@@ -209,7 +206,13 @@ void PhraseIndex::Build(const std::vector<const Phrase*>& phrases) {
     });
   };
   for (auto& list : one_) longest_first(list);
-  for (auto& [key, list] : two_) longest_first(list);
+  for (auto& [key, list] : pairs) {
+    longest_first(list);
+    uint32_t first = static_cast<uint32_t>(key >> 32);
+    if (first >= two_.size()) two_.resize(first + 1);
+    two_[first].push_back({static_cast<uint32_t>(key), std::move(list)});
+  }
+  for (auto& seconds : two_) std::sort(seconds.begin(), seconds.end());
 }
 
 void PeerDictionary::Compile() {

@@ -7,6 +7,7 @@
 #ifndef DYAD_PEERS_DICTIONARY_H_
 #define DYAD_PEERS_DICTIONARY_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -178,18 +179,20 @@ class PhraseIndex {
   void ForEach(uint32_t first, const std::vector<uint32_t>* next_ids, F f) const {
     if (first < one_.size())
       for (uint32_t e : one_[first]) f(e);
-    if (next_ids == nullptr || first >= has_two_.size() || !has_two_[first]) return;
+    if (next_ids == nullptr || first >= two_.size() || two_[first].empty()) return;
+    const auto& seconds = two_[first];  // sorted by second word
     for (uint32_t second : *next_ids) {
-      auto it = two_.find((uint64_t{first} << 32) | second);
-      if (it == two_.end()) continue;
+      auto it = std::lower_bound(seconds.begin(), seconds.end(), second,
+                                 [](const auto& a, uint32_t b) { return a.first < b; });
+      if (it == seconds.end() || it->first != second) continue;
       for (uint32_t e : it->second) f(e);
     }
   }
 
  private:
   std::vector<std::vector<uint32_t>> one_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> two_;
-  std::vector<uint8_t> has_two_;  // by first word: does any two-word key start with it?
+  // by first word: (second word, phrases) sorted by second word
+  std::vector<std::vector<std::pair<uint32_t, std::vector<uint32_t>>>> two_;
 };
 
 // Everything read from the peers' files, compiled. Immutable after Compile().

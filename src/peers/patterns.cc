@@ -22,8 +22,18 @@ class PatternMatcher::Cont {
 };
 
 PatternMatcher::PatternMatcher(const PeerDictionary& dict, const Sentence& s,
-                               std::vector<uint8_t>* scratch)
-    : dict_(dict), s_(s), present_(*scratch), tabari_(dict.flavor == Flavor::kTabari) {
+                               MatcherScratch* scratch)
+    : dict_(dict),
+      s_(s),
+      vis_(scratch->vis),
+      pos_of_(scratch->pos_of),
+      occ_start_(scratch->occ_start),
+      occ_end_(scratch->occ_end),
+      present_(scratch->present),
+      tabari_(dict.flavor == Flavor::kTabari),
+      candidates_(scratch->candidates) {
+  vis_.clear();
+  candidates_.clear();
   pos_of_.assign(s.toks.size(), -1);
   for (size_t i = 0; i < s.toks.size(); ++i) {
     if (s.toks[i].deleted) continue;

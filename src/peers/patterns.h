@@ -18,10 +18,16 @@ struct Slots {
 // Matches patterns against one sentence. The words before "*" are matched leftwards from the verb,
 // those after it rightwards; "_" asks for the next element at once, a blank lets other tokens
 // (commas included) stand between. Tokens in deleted clauses are skipped as if absent.
+// Per-thread buffers a PatternMatcher borrows, so that a sentence allocates nothing.
+struct MatcherScratch {
+  std::vector<uint8_t> present;  // word id -> present in the sentence (all zero between uses)
+  std::vector<int> vis, pos_of, occ_start, occ_end;
+  std::vector<uint32_t> candidates;
+};
+
 class PatternMatcher {
  public:
-  // `scratch` is a per-thread buffer (word id -> present); it is left all zero again on return.
-  PatternMatcher(const PeerDictionary& dict, const Sentence& s, std::vector<uint8_t>* scratch);
+  PatternMatcher(const PeerDictionary& dict, const Sentence& s, MatcherScratch* scratch);
   ~PatternMatcher();
   // True when `p` fits around verb `v`; *slots gets the actors its slots met and *weight the
   // letters of the literal words it met (words inside synsets do not count): where several
@@ -50,9 +56,9 @@ class PatternMatcher {
   bool Barrier(int pos) const;
   Slots slots_;
   int steps_ = 0;
-  int weight_ = 0;                    // letters of the literal words met so far
-  std::vector<uint32_t> candidates_;  // synset members to try (a stack, one frame per synset)
-  int synset_depth_ = 0;              // inside a synset member: its words do not weigh
+  int weight_ = 0;                     // letters of the literal words met so far
+  std::vector<uint32_t>& candidates_;  // synset members to try (a stack, one frame per synset)
+  int synset_depth_ = 0;               // inside a synset member: its words do not weigh
 };
 
 }  // namespace dyad::peers::detail
