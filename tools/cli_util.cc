@@ -46,8 +46,15 @@ void FlushOut() {
 }
 
 LexiconPtr LoadOrDie(const std::string& data_dir, bool strict, bool quiet) {
+  LoadOptions o;
+  o.data_dir = data_dir;
+  o.strict = strict;
+  return LoadOrDie(o, quiet);
+}
+
+LexiconPtr LoadOrDie(const LoadOptions& options, bool quiet) {
   std::vector<Problem> problems;
-  auto lex = LoadLexicon({data_dir, strict}, &problems);
+  auto lex = LoadLexicon(options, &problems);
   if (!quiet || !lex.ok()) {
     for (const auto& p : problems) fmt::print(stderr, "dyad: {}\n", p.ToString());
   }

@@ -13,6 +13,7 @@ std::string FindDataDir(const std::string& flag, const char* argv0);
 
 // Loads the dictionaries or exits with 2, printing every problem (unless quiet and loading worked).
 LexiconPtr LoadOrDie(const std::string& data_dir, bool strict, bool quiet);
+LexiconPtr LoadOrDie(const LoadOptions& options, bool quiet);
 
 // Writes to stdout. A closed pipe exits 0, as a filter should; any other failure exits 2 with a
 // message (a full disk must not look like success).

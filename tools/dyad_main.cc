@@ -19,6 +19,7 @@
 #include "io/documents.h"
 #include "io/event_writer.h"
 #include "parse_commands.h"
+#include "peer_commands.h"
 #include "store_commands.h"
 
 namespace {
@@ -184,9 +185,10 @@ int RunExplain(const std::string& sentence, const std::string& date, const dyad:
   return 0;
 }
 
-int RunDictCheck(const std::string& data_dir) {
+int RunDictCheck(const dyad::LoadOptions& options) {
+  const std::string& data_dir = options.data_dir;
   std::vector<dyad::Problem> problems;
-  auto lex = dyad::LoadLexicon({data_dir, false}, &problems);
+  auto lex = dyad::LoadLexicon(options, &problems);
   for (const auto& p : problems) Out(p.ToString() + "\n");
   if (!lex.ok()) {
     fmt::print(stderr, "dyad: {}\n", lex.status().message());
@@ -317,6 +319,7 @@ int main(int argc, char** argv) {
   auto* version = app.add_subcommand("version", "print the version");
   dyad::cli::StoreCommands store_commands(app, &data_flag);
   dyad::cli::AnalyticsCommands analytics_commands(app, &data_flag);
+  dyad::cli::PeerCommands peer_commands(app, dict, {code, explain, check});
 
   try {
     app.parse(argc, argv);
@@ -350,10 +353,15 @@ int main(int argc, char** argv) {
     FlushOut();
     return rc;
   }
+  if (peer_commands.Run(data_dir, &rc)) {
+    FlushOut();
+    return rc;
+  }
   if (*check) {
-    rc = RunDictCheck(data_dir);
+    rc = RunDictCheck(peer_commands.Load(data_dir));
   } else {
-    auto lex = LoadOrDie(data_dir, false, true);
+    // Dictionary problems are reported (file:line: what is wrong); the rest of each file loads.
+    auto lex = LoadOrDie(peer_commands.Load(data_dir), false);
     if (*code)
       rc = RunCode(code_flags, *lex);
     else if (*explain)

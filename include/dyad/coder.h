@@ -37,6 +37,12 @@ struct LoadOptions {
   std::string data_dir =
       "data";           // holds actors/, verbs/, agents.txt, issues.txt, ontology/, lexicon/
   bool strict = false;  // any problem makes loading fail
+  // Dictionaries given by the user, each in dyad's, TABARI's or PETRARCH-2's format (detected from
+  // the content). A verb dictionary in a peer's format makes the coder follow that peer's rules.
+  std::vector<std::string> actor_files;
+  std::string verb_file, agent_file, discard_file, issue_file;
+  std::string options_file;              // a TABARI .options file
+  bool no_default_dictionaries = false;  // only the files above (data_dir still gives the ontology)
 };
 
 // Loads and compiles every dictionary under options.data_dir. Problems (bad lines) are appended to

@@ -11,6 +11,7 @@
 
 #include "coder/match.h"
 #include "coder/modality.h"
+#include "coder/peer_mode.h"
 #include "coder/sentence.h"
 #include "lexicon/lexicon.h"
 #include "text/dates.h"
@@ -26,6 +27,7 @@ class CoderState {
   lexicon::Stemmer stemmer;
   coder::WordCache cache;
   coder::MatchScratch match_scratch;
+  std::unique_ptr<peers::ShallowCoder> peer;  // when the lexicon holds a peer's dictionaries
 };
 
 Coder::Coder(const Lexicon& lexicon) : lexicon_(lexicon), state_(std::make_unique<CoderState>()) {}
@@ -667,6 +669,11 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
   if (doc.text.size() > kMaxDocumentBytes) {
     return Status::InvalidInput(fmt::format("text is {} bytes, more than the limit of {}",
                                             doc.text.size(), kMaxDocumentBytes));
+  }
+  if (lexicon_.peer != nullptr) {
+    if (state_->peer == nullptr)
+      state_->peer = std::make_unique<peers::ShallowCoder>(*lexicon_.peer);
+    return coder::CodeWithPeers(lexicon_, *state_->peer, doc, explanation);
   }
   auto norm = text::Normalize(doc.text);
   if (!norm.ok()) return norm.status();

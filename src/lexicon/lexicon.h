@@ -3,6 +3,8 @@
 #define DYAD_LEXICON_LEXICON_H_
 
 #include <cstdint>
+#include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "dyad/coder.h"
 #include "dyad/event.h"
 #include "lexicon/vocabulary.h"
+#include "peers/dictionary.h"
 
 namespace dyad {
 
@@ -101,6 +104,10 @@ class PhraseIndex {
   std::vector<std::vector<uint32_t>> by_first_;  // indexed by word id
 };
 
+// The role codes agents.txt accepts ("GOV", "MIL", ...) and the contexts issues.txt accepts.
+bool IsRoleCode(const std::string& s);
+const std::set<std::string>& KnownContexts();
+
 }  // namespace lexicon
 
 class Lexicon {
@@ -119,7 +126,10 @@ class Lexicon {
   };
   std::vector<std::vector<AnchorEntry>> patterns_by_anchor;  // indexed by word id
   std::unordered_map<std::string, lexicon::CameoInfo> cameo;
-  std::string version;    // a hash of every dictionary file's bytes, for provenance
+  std::string version;  // a hash of every dictionary file's bytes, for provenance
+  // Set when the verbs are a peer's (TABARI, PETRARCH-2): the coder then follows that peer's rules
+  // with these dictionaries (see src/peers/README.md).
+  std::unique_ptr<peers::PeerDictionary> peer;
   size_t vocab_size = 0;  // ids are below this
 
   const lexicon::CameoInfo* Cameo(const std::string& code) const;

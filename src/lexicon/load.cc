@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "lexicon/lexicon.h"
+#include "peers/convert.h"
+#include "peers/user_files.h"
 #include "text/normalize.h"
 #include "text/tokenize.h"
 
@@ -57,6 +59,38 @@ const std::vector<uint32_t>* PhraseIndex::Candidates(uint32_t first_id) const {
   return &by_first_[first_id];
 }
 
+bool IsRoleCode(const std::string& s) {
+  static const std::set<std::string> kRoles = {
+      "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "ELI", "OPP", "BUS", "MED", "CVL", "EDU",
+      "HLH", "REL", "LAB", "AGR", "ENV", "HRI", "NGO", "REF", "CRM", "REB", "INS", "SEP", "UAF",
+      "DEV", "SCI", "IGO", "MOD", "RAD", "AMN", "IRC", "GRN", "UIS", "PKO", "NGM", "IMG"};
+  return kRoles.count(s) > 0;
+}
+
+const std::set<std::string>& KnownContexts() {
+  static const std::set<std::string> k = {"military",      "intelligence",
+                                          "executive",     "legislative",
+                                          "election",      "political_institutions",
+                                          "pro_democracy", "pro_autocracy",
+                                          "economic",      "legal",
+                                          "human_rights",  "rights_freedoms",
+                                          "repression",    "human_security",
+                                          "lgbt",          "religion_ethnicity",
+                                          "inequality",    "diplomatic",
+                                          "territory",     "health",
+                                          "asylum",        "migration",
+                                          "disasters",     "natural_resource",
+                                          "environment",   "technology",
+                                          "terrorism",     "cbrn",
+                                          "cyber",         "misinformation",
+                                          "crime",         "corruption",
+                                          "illegal_drugs", "trafficking",
+                                          "history",       "maritime",
+                                          "humanitarian",  "peacekeeping",
+                                          "refugees",      "resource"};
+  return k;
+}
+
 namespace {
 
 std::string Trim(std::string_view s) {
@@ -75,6 +109,14 @@ std::string StripComment(const std::string& line) {
   return line;
 }
 
+// A dictionary line with its number, and its file when it came from another one (converted).
+struct NumberedLine {
+  std::string file;
+  int number = 0;
+  std::string text;
+};
+using Lines = std::vector<NumberedLine>;
+
 std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> out;
   std::string cur;
@@ -82,14 +124,6 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   while (std::getline(in, cur, sep)) out.push_back(Trim(cur));
   if (!s.empty() && s.back() == sep) out.push_back("");
   return out;
-}
-
-bool IsRoleCode(const std::string& s) {
-  static const std::set<std::string> kRoles = {
-      "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "ELI", "OPP", "BUS", "MED", "CVL", "EDU",
-      "HLH", "REL", "LAB", "AGR", "ENV", "HRI", "NGO", "REF", "CRM", "REB", "INS", "SEP", "UAF",
-      "DEV", "SCI", "IGO", "MOD", "RAD", "AMN", "IRC", "GRN", "UIS", "PKO", "NGM", "IMG"};
-  return kRoles.count(s) > 0;
 }
 
 bool IsActorCode(const std::string& s) {
@@ -145,15 +179,30 @@ struct Loader {
     while (std::getline(in, l)) lines->push_back(l);
     return true;
   }
+
+  // The lines of a file, numbered; false when it cannot be read (reported).
+  bool Read(const fs::path& path, Lines* lines) {
+    std::vector<std::string> raw;
+    if (!ReadLines(path, &raw)) {
+      Report("cannot read file");
+      return false;
+    }
+    for (size_t n = 0; n < raw.size(); ++n) lines->push_back({"", static_cast<int>(n + 1), raw[n]});
+    return true;
+  }
+
+  // Moves to line `l`: reports name its file (its own, for lines converted from another file).
+  void At(const NumberedLine& l) {
+    line = l.number;
+    if (!l.file.empty()) file = l.file;
+  }
 };
 
-void LoadActors(Loader& ld, const fs::path& path, bool person_file, bool place_file) {
-  std::vector<std::string> lines;
-  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
+void LoadActors(Loader& ld, const Lines& lines, bool person_file, bool place_file) {
   std::unordered_map<std::string, uint32_t> by_name;  // same names on several lines: one entry
-  for (size_t n = 0; n < lines.size(); ++n) {
-    ld.line = static_cast<int>(n + 1);
-    std::string body = Trim(StripComment(lines[n]));
+  for (const NumberedLine& l : lines) {
+    ld.At(l);
+    std::string body = Trim(StripComment(l.text));
     if (body.empty()) continue;
     auto f = Split(body, '|');
     if (f.size() < 2 || f.size() > 5) {
@@ -213,12 +262,10 @@ void LoadActors(Loader& ld, const fs::path& path, bool person_file, bool place_f
   }
 }
 
-void LoadAgents(Loader& ld, const fs::path& path) {
-  std::vector<std::string> lines;
-  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
-  for (size_t n = 0; n < lines.size(); ++n) {
-    ld.line = static_cast<int>(n + 1);
-    std::string body = Trim(StripComment(lines[n]));
+void LoadAgents(Loader& ld, const Lines& lines) {
+  for (const NumberedLine& l : lines) {
+    ld.At(l);
+    std::string body = Trim(StripComment(l.text));
     if (body.empty()) continue;
     auto f = Split(body, '|');
     if (f.size() != 2) {
@@ -238,36 +285,10 @@ void LoadAgents(Loader& ld, const fs::path& path) {
   }
 }
 
-const std::set<std::string>& KnownContexts() {
-  static const std::set<std::string> k = {"military",      "intelligence",
-                                          "executive",     "legislative",
-                                          "election",      "political_institutions",
-                                          "pro_democracy", "pro_autocracy",
-                                          "economic",      "legal",
-                                          "human_rights",  "rights_freedoms",
-                                          "repression",    "human_security",
-                                          "lgbt",          "religion_ethnicity",
-                                          "inequality",    "diplomatic",
-                                          "territory",     "health",
-                                          "asylum",        "migration",
-                                          "disasters",     "natural_resource",
-                                          "environment",   "technology",
-                                          "terrorism",     "cbrn",
-                                          "cyber",         "misinformation",
-                                          "crime",         "corruption",
-                                          "illegal_drugs", "trafficking",
-                                          "history",       "maritime",
-                                          "humanitarian",  "peacekeeping",
-                                          "refugees",      "resource"};
-  return k;
-}
-
-void LoadIssues(Loader& ld, const fs::path& path) {
-  std::vector<std::string> lines;
-  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
-  for (size_t n = 0; n < lines.size(); ++n) {
-    ld.line = static_cast<int>(n + 1);
-    std::string body = Trim(StripComment(lines[n]));
+void LoadIssues(Loader& ld, const Lines& lines) {
+  for (const NumberedLine& l : lines) {
+    ld.At(l);
+    std::string body = Trim(StripComment(l.text));
     if (body.empty()) continue;
     auto f = Split(body, '|');
     if (f.size() != 2) {
@@ -295,12 +316,10 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
 
 namespace {
 
-void LoadVerbs(Loader& ld, const fs::path& path, const std::string& stem) {
-  std::vector<std::string> lines;
-  if (!ld.ReadLines(path, &lines)) return ld.Report("cannot read file");
-  for (size_t n = 0; n < lines.size(); ++n) {
-    ld.line = static_cast<int>(n + 1);
-    std::string body = Trim(StripComment(lines[n]));
+void LoadVerbs(Loader& ld, const Lines& lines, const std::string& stem) {
+  for (const NumberedLine& l : lines) {
+    ld.At(l);
+    std::string body = Trim(StripComment(l.text));
     if (body.empty()) continue;
     Pattern p;
     std::string error;
@@ -400,6 +419,95 @@ uint64_t Fnv1a(const std::string& bytes, uint64_t h) {
   return h;
 }
 
+Lines SplitContent(const std::string& content) {
+  Lines out;
+  size_t pos = 0;
+  int n = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string::npos) nl = content.size();
+    out.push_back({"", ++n, content.substr(pos, nl - pos)});
+    pos = nl + 1;
+  }
+  return out;
+}
+
+Lines Converted(const std::vector<peers::DyadLine>& lines) {
+  Lines out;
+  for (const auto& l : lines) out.push_back({l.file, l.line, l.text});
+  return out;
+}
+
+// The user's files in dyad's format load as dyad's own do. Peer actors, agents and issues given
+// with dyad verbs are converted into dyad's entries (what cannot be carried is reported); discards
+// and options need a peer's verbs and are reported as unused.
+void LoadUserFiles(Loader& ld, const std::vector<peers::UserFile>& user, bool peer_mode) {
+  peers::DyadVocabulary vocab{
+      [&](const std::string& code) { return ld.lex->Cameo(code) != nullptr; }, IsRoleCode,
+      [](const std::string& c) { return KnownContexts().count(c) > 0; }};
+  for (const auto& f : user) {
+    ld.file = f.name;
+    ld.line = 0;
+    if (f.format == peers::Format::kDyad) {
+      Lines lines = SplitContent(f.content);
+      switch (f.kind) {
+        case peers::Kind::kActors:
+          LoadActors(ld, lines, false, false);
+          break;
+        case peers::Kind::kAgents:
+          LoadAgents(ld, lines);
+          break;
+        case peers::Kind::kIssues:
+          LoadIssues(ld, lines);
+          break;
+        case peers::Kind::kVerbs:
+          LoadVerbs(ld, lines, fs::path(f.name).stem().string());
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+    if (peer_mode) continue;  // compiled into the peer dictionary
+    if (f.kind == peers::Kind::kDiscards || f.kind == peers::Kind::kOptions) {
+      ld.Report(fmt::format("not used: {} apply only with a TABARI or PETRARCH-2 verb file",
+                            peers::KindName(f.kind)));
+      continue;
+    }
+    peers::PeerDictionary one;
+    std::vector<Problem> ignored;
+    if (f.kind == peers::Kind::kActors)
+      peers::ReadActors(f.content, f.name, f.format, &one, ld.problems);
+    if (f.kind == peers::Kind::kAgents)
+      peers::ReadAgents(f.content, f.name, f.format, &one, ld.problems);
+    if (f.kind == peers::Kind::kIssues) peers::ReadIssues(f.content, f.name, &one, ld.problems);
+    auto conv = peers::ToDyad(one, vocab);
+    for (const auto& p : conv.lost)
+      ld.problems->push_back({p.file, p.line, "not carried into dyad: " + p.message});
+    LoadActors(ld, Converted(conv.actors), false, false);
+    LoadAgents(ld, Converted(conv.agents));
+    LoadIssues(ld, Converted(conv.issues));
+  }
+}
+
+// In peer mode, dyad's own actors and agents (the defaults, or dyad-format files given) join the
+// peer dictionary as whole-word phrases.
+void AddDyadEntries(const Lexicon& lex, peers::PeerDictionary* peer) {
+  for (const auto& e : lex.actors) {
+    std::vector<peers::CodeRow> rows;
+    for (const auto& r : e.rows) {
+      peers::CodeRow row;
+      row.code = r.code == "-" ? "---" : r.code;
+      row.from = r.from;
+      row.to = r.to;
+      row.dated = r.dated;
+      rows.push_back(row);
+    }
+    peers::AddPlainActor(peer, e.name, std::move(rows), e.rows.front().origin);
+  }
+  for (const auto& a : lex.agents) peers::AddPlainAgent(peer, a.name, a.role, a.origin);
+}
+
 }  // namespace
 }  // namespace lexicon
 
@@ -455,33 +563,76 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
         lex->vocab.AddIrregular(form, lemma);
     }
   }
-  for (const auto& p : lexicon::TextFiles(root / "actors")) {
-    visit(p);
-    lexicon::LoadActors(ld, p, p.stem().string().rfind("people", 0) == 0,
-                        p.stem().string().rfind("places", 0) == 0);
+  // The user's files: read and detected first, since a peer verb file changes what is loaded.
+  std::vector<peers::UserFile> user;
+  auto given = [&](peers::Kind kind, const std::string& path) -> Status {
+    if (path.empty()) return Status::Ok();
+    peers::UserFile f;
+    Status st = peers::ReadUserFile(kind, path, &f);
+    if (!st.ok()) return st;
+    hash = lexicon::Fnv1a(f.name + "\n" + f.content, hash);
+    user.push_back(std::move(f));
+    return Status::Ok();
+  };
+  for (const auto& a : options.actor_files) {
+    if (Status st = given(peers::Kind::kActors, a); !st.ok()) return st;
   }
-  if (fs::is_regular_file(root / "agents.txt")) {
-    visit(root / "agents.txt");
-    lexicon::LoadAgents(ld, root / "agents.txt");
+  for (auto [kind, path] : {std::pair{peers::Kind::kVerbs, &options.verb_file},
+                            std::pair{peers::Kind::kAgents, &options.agent_file},
+                            std::pair{peers::Kind::kDiscards, &options.discard_file},
+                            std::pair{peers::Kind::kIssues, &options.issue_file},
+                            std::pair{peers::Kind::kOptions, &options.options_file}}) {
+    if (Status st = given(kind, *path); !st.ok()) return st;
   }
-  if (fs::is_regular_file(root / "issues.txt")) {
-    visit(root / "issues.txt");
-    lexicon::LoadIssues(ld, root / "issues.txt");
+  const bool peer_mode = std::any_of(user.begin(), user.end(), [](const peers::UserFile& f) {
+    return f.kind == peers::Kind::kVerbs && f.format != peers::Format::kDyad;
+  });
+  if (!options.no_default_dictionaries) {
+    for (const auto& p : lexicon::TextFiles(root / "actors")) {
+      visit(p);
+      lexicon::Lines lines;
+      if (ld.Read(p, &lines))
+        lexicon::LoadActors(ld, lines, p.stem().string().rfind("people", 0) == 0,
+                            p.stem().string().rfind("places", 0) == 0);
+    }
+    for (auto [name, load] : {std::pair{"agents.txt", &lexicon::LoadAgents},
+                              std::pair{"issues.txt", &lexicon::LoadIssues}}) {
+      if (!fs::is_regular_file(root / name)) continue;
+      visit(root / name);
+      lexicon::Lines lines;
+      if (ld.Read(root / name, &lines)) load(ld, lines);
+    }
+    // Peer verbs bring their own coding rules; dyad's patterns would never be used.
+    for (const auto& p : lexicon::TextFiles(root / "verbs")) {
+      if (peer_mode) break;
+      visit(p);
+      lexicon::Lines lines;
+      if (ld.Read(p, &lines)) lexicon::LoadVerbs(ld, lines, p.stem().string());
+    }
   }
-  for (const auto& p : lexicon::TextFiles(root / "verbs")) {
-    visit(p);
-    lexicon::LoadVerbs(ld, p, p.stem().string());
+  lexicon::LoadUserFiles(ld, user, peer_mode);
+  if (peer_mode) {
+    lex->peer = peers::BuildPeerDictionary(user, problems);
+    lexicon::AddDyadEntries(*lex, lex->peer.get());
+    lex->peer->Compile();
+    if (lex->peer->actors.empty())
+      return Status::NotFound(
+          "no actor dictionaries: give --actors (or drop --no-default-dictionaries)");
+    if (lex->peer->verbs.empty())
+      return Status::NotFound(fmt::format("{}: no verbs read", options.verb_file));
+  } else {
+    // Without actors or patterns nothing can ever be coded: a configuration error, not a quiet
+    // empty run.
+    if (lex->actors.empty())
+      return Status::NotFound(
+          fmt::format("{}: no actor dictionaries (actors/*.txt or --actors)", options.data_dir));
+    if (lex->patterns.empty())
+      return Status::NotFound(
+          fmt::format("{}: no verb patterns (verbs/*.txt or --verbs)", options.data_dir));
   }
-  // Without actors or patterns nothing can ever be coded: a configuration error, not a quiet empty
-  // run.
-  if (lex->actors.empty())
-    return Status::NotFound(
-        fmt::format("{}: no actor dictionaries (actors/*.txt)", options.data_dir));
-  if (lex->patterns.empty())
-    return Status::NotFound(fmt::format("{}: no verb patterns (verbs/*.txt)", options.data_dir));
   if (options.strict && problems->size() > before) {
-    return Status::InvalidInput(fmt::format("{} problem(s) in dictionaries under {}",
-                                            problems->size() - before, options.data_dir));
+    return Status::InvalidInput(
+        fmt::format("{} problem(s) in the dictionaries (--strict)", problems->size() - before));
   }
   lexicon::IndexAll(lex.get());
   lex->version = fmt::format("{:016x}", hash);
@@ -490,6 +641,11 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
 }
 
 LexiconStats Stats(const Lexicon& lexicon) {
+  if (lexicon.peer != nullptr) {
+    const auto& p = *lexicon.peer;
+    return {p.actor_phrases.size(), p.agents.size(), p.patterns.size() + p.verbs.size(),
+            p.issue_phrases.size(), lexicon.cameo.size()};
+  }
   return {lexicon.actors.size(), lexicon.agents.size(), lexicon.patterns.size(),
           lexicon.issues.size(), lexicon.cameo.size()};
 }
