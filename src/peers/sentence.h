@@ -38,6 +38,7 @@ struct Tok {
   const std::vector<uint32_t>* ids = nullptr;  // dictionary words it meets
   TokKind kind = TokKind::kWord;
   uint16_t cls = 0;
+  uint8_t starts = 0;         // what its words may start (StartBit flags)
   bool cap = false;           // written with a capital
   bool joined = false;        // a later part of a hyphenated word: not a word of its own
   bool possessive = false;    // followed by "'S": an actor's word, never a verb or pattern word
@@ -102,6 +103,7 @@ struct Sentence {
   bool discard = false, complex = false;
   std::string why;
   int shift = 0;
+  bool explain = false;  // build the actors' `why` strings (only when the coding is traced)
 };
 
 }  // namespace dyad::peers::detail
