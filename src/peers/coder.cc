@@ -212,10 +212,10 @@ class SentenceCoder {
   int last_source_ = -1;
 };
 
-// TABARI: a be-form before the verb and BY after it ("Eriador was opposed by Osgiliath").
+// TABARI: a be-form before the verb and BY after it ("Westmark was opposed by Estland").
 // PETRARCH (whose parser marks the voice): a be-form before a verb not in -ING; the BY phrase, else
 // the first actor after the verb, is the source ("The Philippines was criticized over ... with
-// Eriador").
+// Westmark").
 bool SentenceCoder::Passive(const VerbOcc& v, const Clause& c, int* agent) const {
   const auto& toks = s_.toks;
   int b = static_cast<int>(v.first) - 1;
@@ -376,7 +376,7 @@ bool SentenceCoder::CodeVerb(const Clause& c, const VerbOcc& v, const CodeSpec& 
     }
   }
   if (tgt >= 0) tgt_codes = occs[tgt].codes;
-  // PETRARCH: a compound with no target acts on itself ("Gondor and Osgiliath have renewed
+  // PETRARCH: a compound with no target acts on itself ("Sudria and Estland have renewed
   // diplomatic ties"), each member towards each other.
   if (petrarch_ && tgt < 0 && tgt_codes.empty() && src >= 0 && occs[src].codes.size() > 1 &&
       !passive && !c.inherits)

@@ -38,7 +38,7 @@ int AgentEndingAt(const Sentence& s, int p) {
   return a;
 }
 
-// May stand between an actor and its agent in a PETRARCH noun phrase ("Dagolath's first Deputy
+// May stand between an actor and its agent in a PETRARCH noun phrase ("Ostria's first Deputy
 // Prime Minister").
 bool NounPhraseFiller(const Tok& t) {
   return t.IsWord() && t.atom < 0 && t.verb < 0 && !(t.cls & (kConjunction | kLink | kBy));
@@ -86,7 +86,7 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
     s->atoms[a].used = true;
     return &dict.agents[s->atoms[a].entry];
   };
-  // After the actor: "Gondor's government", "Arnor former security officials".
+  // After the actor: "Sudria's government", "Norland former security officials".
   uint32_t p = occ->last + 1;
   for (;;) {
     uint32_t q = p;
@@ -94,7 +94,7 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
       at.former = at.former || (toks[q].cls & kFormer);
       ++q;
     }
-    if (petrarch) {  // PETRARCH's noun phrase: "Dagolath's first Deputy Prime Minister"
+    if (petrarch) {  // PETRARCH's noun phrase: "Ostria's first Deputy Prime Minister"
       uint32_t r = q;
       while (r < toks.size() && r < q + 3 && NounPhraseFiller(toks[r]) && AgentAt(*s, r) < 0) ++r;
       if (AgentAt(*s, r) >= 0) q = r;
@@ -114,7 +114,7 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
     occ->last = s->atoms[a].toks.back();
     p = occ->last + 1;
   }
-  // Before it: "MSF Arnor", "human rights activists in Arnor", "ambassadors of Arnor".
+  // Before it: "MSF Norland", "human rights activists in Norland", "ambassadors of Norland".
   int b = static_cast<int>(occ->first) - 1;
   while (b >= 0 && (toks[b].cls & kFormer)) {
     at.former = true;
@@ -128,7 +128,7 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
   occ->first = s->atoms[a].toks.front();
   if (petrarch && link && !ag->prefix) {
     at.linked.push_back(ag);
-    // "Lawmakers and officials in Arnor": every agent of the coordination.
+    // "Lawmakers and officials in Norland": every agent of the coordination.
     int c = static_cast<int>(occ->first) - 1;
     while (c >= 1 && (toks[c].cls & kConjunction) && AgentEndingAt(*s, c - 1) >= 0) {
       int a2 = AgentEndingAt(*s, c - 1);
@@ -247,8 +247,8 @@ void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Se
 namespace {
 
 // Tokens that may stand between the members of a compound. TABARI knows its adjectives from the
-// <ADJECTIVE> list; PETRARCH's parser groups any modifier after the joining word ("Arnor and the
-// evil awful Gondor"), so there a plain lower-case word may follow a comma or conjunction.
+// <ADJECTIVE> list; PETRARCH's parser groups any modifier after the joining word ("Norland and the
+// evil awful Sudria"), so there a plain lower-case word may follow a comma or conjunction.
 bool CompoundGlue(const Tok& t, bool petrarch, bool joined) {
   if (t.kind == TokKind::kComma) return true;
   if (!t.IsWord() || t.atom >= 0 || t.verb >= 0) return false;
@@ -282,11 +282,11 @@ void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
         comma = comma || s->toks[p].kind == TokKind::kComma;
       }
       if (!glue) break;
-      // PETRARCH: after "A and B", ", and C" starts a list of its own ("between Calenardhon and
-      // Gondor, and Gondor and Dagolath").
+      // PETRARCH: after "A and B", ", and C" starts a list of its own ("between Vestria and
+      // Sudria, and Sudria and Ostria").
       if (petrarch && conj && comma && last_conj_member != k) break;
       ++e;
-      // TABARI: "Calenardhon and the evil Arnor awful Gondor": after the conjunction, members
+      // TABARI: "Vestria and the evil Norland awful Sudria": after the conjunction, members
       // joined by adjectives alone still belong to the list.
       if (conj || (!petrarch && !comma && last_conj_member != k && last_conj_member + 1 == e))
         last_conj_member = e;
@@ -300,7 +300,7 @@ void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
     Occ c = std::move(occs[k]);
     c.compound = true;
     for (size_t j = k + 1; j <= last_conj_member; ++j) {
-      // PETRARCH: "the ambassadors of Arnor, Osgiliath and Gondor" are ambassadors of each.
+      // PETRARCH: "the ambassadors of Norland, Estland and Sudria" are ambassadors of each.
       if (!c.linked.empty() && occs[j].codes == occs[j].base) {
         Occ& m = occs[j];
         std::vector<std::string> codes, base;
@@ -372,7 +372,7 @@ void DeleteCommaClauses(const Options& o, bool petrarch, Sentence* s,
         if (n >= o.comma_min && n <= o.comma_max) drop(commas[k] + 1, commas[k + 1], "internal");
       }
       // A final clause needs the sentence's closing mark, and one that opens with a verb
-      // continues the main clause ("Arnor's foreign minister, in remarks ..., urged Eriador").
+      // continues the main clause ("Norland's foreign minister, in remarks ..., urged Westmark").
       uint32_t fc = commas.back() + 1;
       bool closed = end < toks.size();
       bool verb_first = fc < end && toks[fc].verb >= 0;

@@ -22,7 +22,7 @@ enum WordBit : uint16_t {
   kBeForm = 1 << 3,       // IS, ARE, WAS, WERE, BE, BEEN, BEING
   kBy = 1 << 4,
   kFormer = 1 << 5,
-  kLink = 1 << 6,        // OF, IN, FROM, AT: "the ambassadors of Arnor"
+  kLink = 1 << 6,        // OF, IN, FROM, AT: "the ambassadors of Norland"
   kNoun = 1 << 7,        // a TABARI <NOUN> word
   kAdjective = 1 << 8,   // a TABARI <ADJECTIVE> word
   kAdverb = 1 << 9,      // THEN, ALSO, ...: may stand between a conjunction and its clause
@@ -69,7 +69,7 @@ struct Occ {
   bool pronoun = false;
   bool compound = false;
   bool cancelled = false;  // its head or tail is in a deleted clause
-  // PETRARCH: the agents linked before it ("lawmakers [and officials] in Arnor and Gondor"),
+  // PETRARCH: the agents linked before it ("lawmakers [and officials] in Norland and Sudria"),
   // which a list it heads passes on to its other members.
   std::vector<const AgentEntry*> linked;
   std::string why;

@@ -165,7 +165,7 @@ void Tokenize(std::string_view text, bool split_negation, std::vector<Tok>* out)
         t.kind = TokKind::kPossessive;
         out->push_back(std::move(t));
       }
-      // A trailing apostrophe ("countries'") or hyphen ("anti- Gondor") belongs to the word.
+      // A trailing apostrophe ("countries'") or hyphen ("anti- Sudria") belongs to the word.
       if (j < n && (text[j] == '\'' || text[j] == '-') && (j + 1 >= n || text[j + 1] == ' ')) ++j;
       i = j;
       continue;
