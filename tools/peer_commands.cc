@@ -129,6 +129,11 @@ int RunValidate(const PeerFlags& f) {
   for (const auto& [k, v] : r->by_category)
     out += fmt::format("  {:<12} {:>4}/{:<4} {:5.1f}%\n", k, v.first, v.second,
                        v.second ? 100.0 * v.first / v.second : 0.0);
+  if (r->options > 0 || r->skipped > 0) {
+    out += fmt::format(
+        "{} suite: {} option record(s) applied in order, {} skip record(s) not checked\n", f.suite,
+        r->options, r->skipped);
+  }
   out += fmt::format("{} suite: {} of {} records pass ({:.1f}%); event tuples P={:.3f} R={:.3f}\n",
                      f.suite, r->passed, r->total, r->total ? 100.0 * r->passed / r->total : 0.0,
                      r->precision(), r->recall());

@@ -171,9 +171,13 @@ Result<SuiteResult> RunTabariSuite(const std::string& dir_name, const SuiteOptio
         if (!msg.empty() && msg.rfind("ignored", 0) != 0)
           problems->push_back({"validate.jsonl", n, msg});
       }
+      ++result.options;
       continue;
     }
-    if (rec.kind == "skip") continue;
+    if (rec.kind == "skip") {
+      ++result.skipped;
+      continue;
+    }
     if (rec.kind == "events") rec.expected = Tuples(j["expected"]);
     rec.more_events = j.value("more_events", false);
     for (const auto& e : coded.events) rec.got.push_back({e.source, e.target, e.code});

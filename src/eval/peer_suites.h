@@ -24,7 +24,9 @@ struct SuiteRecord {
 
 struct SuiteResult {
   int passed = 0, total = 0;
-  int tp = 0, fp = 0, fn = 0;                              // over event tuples
+  int skipped = 0;             // TABARI "skip" records: listed for information, never checked
+  int options = 0;             // TABARI option records: applied in order, not checked
+  int tp = 0, fp = 0, fn = 0;  // over event tuples
   std::map<std::string, std::pair<int, int>> by_category;  // passed, total
   std::map<std::string, std::pair<int, int>> by_kind;
   std::vector<SuiteRecord> records;  // every checked record, in order

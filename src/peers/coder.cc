@@ -55,28 +55,38 @@ void Trace(std::vector<std::string>* trace, MakeLine make) {
   if (trace != nullptr) trace->push_back(make());
 }
 
-// Consecutive words of `words` from token p (commas and ends break them).
+// Consecutive words of `words` from token p (commas and ends break them); the first word is
+// known to match (the index offered the phrase for it).
 bool WordsAt(const Sentence& s, const Phrase& words, uint32_t p) {
-  for (size_t k = 0; k < words.size(); ++k, ++p) {
-    if (p >= s.toks.size() || !s.toks[p].Has(words[k].id)) return false;
+  if (p + words.size() > s.toks.size()) return false;
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (!s.toks[p + k].Has(words[k].id)) return false;
   }
   return true;
 }
 
+// The ids of the token after p, for the two-word phrase indexes (null if none).
+const std::vector<uint32_t>* NextIds(const Sentence& s, uint32_t p) {
+  if (p + 1 >= s.toks.size()) return nullptr;
+  const auto* ids = s.toks[p + 1].ids;
+  return ids != nullptr && !ids->empty() ? ids : nullptr;
+}
+
 // A discard phrase anywhere in the sentence: the entry, or -1.
 int FindDiscard(const PeerDictionary& dict, const Sentence& s) {
-  for (uint32_t p = 0; p < s.toks.size(); ++p) {
+  int found = -1;
+  for (uint32_t p = 0; p < s.toks.size() && found < 0; ++p) {
     const Tok& t = s.toks[p];
-    if (t.ids == nullptr) continue;
+    if (!(t.starts & kStartsDiscard)) continue;
+    const auto* next = NextIds(s, p);
     for (uint32_t id : *t.ids) {
-      const auto* cands = dict.DiscardsStartingWith(id);
-      if (cands == nullptr) continue;
-      for (uint32_t c : *cands) {
-        if (WordsAt(s, dict.discards[c].words, p)) return static_cast<int>(c);
-      }
+      dict.discard_index().ForEach(id, next, [&](uint32_t c) {
+        if (found < 0 && WordsAt(s, dict.discards[c].words, p)) found = static_cast<int>(c);
+      });
+      if (found >= 0) break;
     }
   }
-  return -1;
+  return found;
 }
 
 // TABARI <TIME> phrases: shift the date, or make the sentence a discard or too complex.
@@ -108,21 +118,22 @@ void FindTimes(const PeerDictionary& dict, Sentence* s) {
 std::vector<std::string> Issues(const PeerDictionary& dict, const Sentence& s) {
   std::vector<std::string> out;
   if (dict.issue_phrases.empty()) return out;
-  for (uint32_t p = 0; p < s.toks.size(); ++p) {
+  bool ignore = false;
+  for (uint32_t p = 0; p < s.toks.size() && !ignore; ++p) {
     const Tok& t = s.toks[p];
-    if (t.ids == nullptr) continue;
+    if (!(t.starts & kStartsIssue)) continue;
+    const auto* next = NextIds(s, p);
     for (uint32_t id : *t.ids) {
-      const auto* cands = dict.IssuesStartingWith(id);
-      if (cands == nullptr) continue;
-      for (uint32_t c : *cands) {
+      dict.issue_index().ForEach(id, next, [&](uint32_t c) {
         const IssuePhrase& ip = dict.issue_phrases[c];
-        if (!WordsAt(s, ip.words, p)) continue;
+        if (ignore || !WordsAt(s, ip.words, p)) return;
         const IssueEntry& e = dict.issues[ip.issue];
-        if (e.code.empty()) return {};
+        if (e.code.empty()) ignore = true;
         if (std::find(out.begin(), out.end(), e.code) == out.end()) out.push_back(e.code);
-      }
+      });
     }
   }
+  if (ignore) out.clear();
   return out;
 }
 
@@ -201,10 +212,10 @@ class SentenceCoder {
   int last_source_ = -1;
 };
 
-// TABARI: a be-form before the verb and BY after it ("Eriador was opposed by Osgiliath").
+// TABARI: a be-form before the verb and BY after it ("Westmark was opposed by Estland").
 // PETRARCH (whose parser marks the voice): a be-form before a verb not in -ING; the BY phrase, else
 // the first actor after the verb, is the source ("The Philippines was criticized over ... with
-// Eriador").
+// Westmark").
 bool SentenceCoder::Passive(const VerbOcc& v, const Clause& c, int* agent) const {
   const auto& toks = s_.toks;
   int b = static_cast<int>(v.first) - 1;
@@ -365,7 +376,7 @@ bool SentenceCoder::CodeVerb(const Clause& c, const VerbOcc& v, const CodeSpec& 
     }
   }
   if (tgt >= 0) tgt_codes = occs[tgt].codes;
-  // PETRARCH: a compound with no target acts on itself ("Gondor and Osgiliath have renewed
+  // PETRARCH: a compound with no target acts on itself ("Sudria and Estland have renewed
   // diplomatic ties"), each member towards each other.
   if (petrarch_ && tgt < 0 && tgt_codes.empty() && src >= 0 && occs[src].codes.size() > 1 &&
       !passive && !c.inherits)
@@ -543,6 +554,7 @@ SentenceResult ShallowCoder::CodeNormalized(std::string_view text, Day date, con
   SentenceResult r;
   Sentence& s = state_->sentence;
   s.Clear();
+  s.explain = trace != nullptr;
   detail::Tokenize(text, dict_.flavor == Flavor::kPetrarch, &s.toks);
   state_->words.StartSentence();
   bool lower = false;

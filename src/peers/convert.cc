@@ -31,7 +31,7 @@ bool IsFunctionWord(const std::string& w) {
   return kWords.count(w) > 0;
 }
 
-// A peer word as dyad writes a name: "ARNOR" -> "Arnor", "OF" -> "of", "IMF" and "U.S." kept.
+// A peer word as dyad writes a name: "NORLAND" -> "Norland", "OF" -> "of", "IMF" and "U.S." kept.
 std::string NameWord(const std::string& w) {
   bool vowel = false, digit = false, dot = false;
   for (char c : w) {

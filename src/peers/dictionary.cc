@@ -190,29 +190,54 @@ const std::vector<uint32_t>* Lookup(const std::vector<std::vector<uint32_t>>& in
 }  // namespace
 
 void PhraseIndex::Build(const std::vector<const Phrase*>& phrases) {
-  one_.clear();
-  two_.clear();
-  std::unordered_map<uint64_t, std::vector<uint32_t>> pairs;
+  constexpr uint32_t kNone = UINT32_MAX;  // keyed by the first word alone
+  struct Item {
+    uint32_t first, second, size, entry;
+  };
+  std::vector<Item> items;
+  items.reserve(phrases.size());
+  uint32_t max_id = 0;
   for (uint32_t i = 0; i < phrases.size(); ++i) {
     const Phrase& p = *phrases[i];
-    if (p.size() >= 2 && p[0].next_adjacent)
-      pairs[(uint64_t{p[0].id} << 32) | p[1].id].push_back(i);
-    else
-      IndexBy(&one_, p[0].id, i);
+    bool two = p.size() >= 2 && p[0].next_adjacent;
+    items.push_back({p[0].id, two ? p[1].id : kNone, static_cast<uint32_t>(p.size()), i});
+    max_id = std::max(max_id, p[0].id);
+    if (two) max_id = std::max(max_id, p[1].id);
   }
-  auto longest_first = [&](std::vector<uint32_t>& list) {
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return phrases[a]->size() > phrases[b]->size();
-    });
-  };
-  for (auto& list : one_) longest_first(list);
-  for (auto& [key, list] : pairs) {
-    longest_first(list);
-    uint32_t first = static_cast<uint32_t>(key >> 32);
-    if (first >= two_.size()) two_.resize(first + 1);
-    two_[first].push_back({static_cast<uint32_t>(key), std::move(list)});
+  // By first word, then second (alone last), then longer phrases first, then file order.
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second != b.second) return a.second < b.second;
+    if (a.size != b.size) return a.size > b.size;
+    return a.entry < b.entry;
+  });
+  marks_.assign(phrases.empty() ? 0 : max_id + 1, 0);
+  heads_.assign(marks_.size(), Head{});
+  one_list_.clear();
+  two_keys_.clear();
+  two_start_.clear();
+  two_list_.clear();
+  for (size_t i = 0; i < items.size();) {
+    uint32_t first = items[i].first;
+    marks_[first] |= kFirst;
+    Head h;
+    h.two_begin = static_cast<uint32_t>(two_keys_.size());
+    for (; i < items.size() && items[i].first == first && items[i].second != kNone; ++i) {
+      uint32_t second = items[i].second;
+      marks_[second] |= kSecond;
+      if (two_keys_.size() == h.two_begin || two_keys_.back() != second) {
+        two_keys_.push_back(second);
+        two_start_.push_back(static_cast<uint32_t>(two_list_.size()));
+      }
+      two_list_.push_back(items[i].entry);
+    }
+    h.two_end = static_cast<uint32_t>(two_keys_.size());
+    h.one_begin = static_cast<uint32_t>(one_list_.size());
+    for (; i < items.size() && items[i].first == first; ++i) one_list_.push_back(items[i].entry);
+    h.one_end = static_cast<uint32_t>(one_list_.size());
+    heads_[first] = h;
   }
-  for (auto& seconds : two_) std::sort(seconds.begin(), seconds.end());
+  two_start_.push_back(static_cast<uint32_t>(two_list_.size()));
 }
 
 void PeerDictionary::Compile() {
@@ -227,12 +252,12 @@ void PeerDictionary::Compile() {
     const VerbForm& f = verbs[i];
     IndexBy(&verb_index_, f.before.empty() ? f.verb : f.before[0].id, i);
   }
-  discard_index_.clear();
-  for (uint32_t i = 0; i < discards.size(); ++i)
-    IndexBy(&discard_index_, discards[i].words[0].id, i);
-  issue_index_.clear();
-  for (uint32_t i = 0; i < issue_phrases.size(); ++i)
-    IndexBy(&issue_index_, issue_phrases[i].words[0].id, i);
+  phrases.clear();
+  for (const auto& d : discards) phrases.push_back(&d.words);
+  discard_index_.Build(phrases);
+  phrases.clear();
+  for (const auto& ip : issue_phrases) phrases.push_back(&ip.words);
+  issue_index_.Build(phrases);
   for (auto& list : verb_index_) {
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
       return verbs[a].before.size() + verbs[a].after.size() >
@@ -280,14 +305,18 @@ void PeerDictionary::Compile() {
   compiled_ = true;
 }
 
+uint8_t PeerDictionary::StartsMask(uint32_t id) const {
+  uint8_t m = 0;
+  if (actor_index_.Starts(id)) m |= kStartsActor;
+  if (agent_index_.Starts(id)) m |= kStartsAgent;
+  if (discard_index_.Starts(id)) m |= kStartsDiscard;
+  if (issue_index_.Starts(id)) m |= kStartsIssue;
+  if (VerbsStartingWith(id) != nullptr) m |= kStartsVerb;
+  return m;
+}
+
 const std::vector<uint32_t>* PeerDictionary::VerbsStartingWith(uint32_t id) const {
   return Lookup(verb_index_, id);
-}
-const std::vector<uint32_t>* PeerDictionary::DiscardsStartingWith(uint32_t id) const {
-  return Lookup(discard_index_, id);
-}
-const std::vector<uint32_t>* PeerDictionary::IssuesStartingWith(uint32_t id) const {
-  return Lookup(issue_index_, id);
 }
 bool PeerDictionary::IsNoun(uint32_t id) const { return id < noun_.size() && noun_[id]; }
 bool PeerDictionary::IsAdjective(uint32_t id) const {

@@ -177,22 +177,47 @@ class PhraseIndex {
   // `next_ids` (may be null), longer phrases first within each list.
   template <typename F>
   void ForEach(uint32_t first, const std::vector<uint32_t>* next_ids, F f) const {
-    if (first < one_.size())
-      for (uint32_t e : one_[first]) f(e);
-    if (next_ids == nullptr || first >= two_.size() || two_[first].empty()) return;
-    const auto& seconds = two_[first];  // sorted by second word
+    if (!Starts(first)) return;
+    const Head& h = heads_[first];
+    for (uint32_t k = h.one_begin; k < h.one_end; ++k) f(one_list_[k]);
+    if (next_ids == nullptr || h.two_begin == h.two_end) return;
+    const uint32_t* keys_begin = two_keys_.data() + h.two_begin;
+    const uint32_t* keys_end = two_keys_.data() + h.two_end;
     for (uint32_t second : *next_ids) {
-      auto it = std::lower_bound(seconds.begin(), seconds.end(), second,
-                                 [](const auto& a, uint32_t b) { return a.first < b; });
-      if (it == seconds.end() || it->first != second) continue;
-      for (uint32_t e : it->second) f(e);
+      if (second >= marks_.size() || !(marks_[second] & kSecond)) continue;
+      const uint32_t* it = std::lower_bound(keys_begin, keys_end, second);
+      if (it == keys_end || *it != second) continue;
+      size_t k = static_cast<size_t>(it - two_keys_.data());
+      for (uint32_t j = two_start_[k]; j < two_start_[k + 1]; ++j) f(two_list_[j]);
     }
   }
+  // Whether some phrase starts with word `id` (a byte per word: cheap to ask for every word).
+  bool Starts(uint32_t id) const { return id < marks_.size() && (marks_[id] & kFirst); }
 
  private:
-  std::vector<std::vector<uint32_t>> one_;
-  // by first word: (second word, phrases) sorted by second word
-  std::vector<std::vector<std::pair<uint32_t, std::vector<uint32_t>>>> two_;
+  // Flat arrays (a few bytes per word) rather than a vector per word: the lookups run for every
+  // token, and with tens of thousands of actors the index has to stay small to stay in cache.
+  enum : uint8_t { kFirst = 1, kSecond = 2 };
+  struct Head {
+    uint32_t one_begin = 0, one_end = 0;  // one_list_: phrases keyed by the first word alone
+    uint32_t two_begin = 0, two_end = 0;  // two_keys_: the second words keyed with it
+  };
+  std::vector<uint8_t> marks_;  // by word: kFirst, kSecond (the second word of a two-word key)
+  std::vector<Head> heads_;     // by word (meaningful where kFirst is marked)
+  std::vector<uint32_t> one_list_;
+  std::vector<uint32_t> two_keys_;   // sorted within each head
+  std::vector<uint32_t> two_start_;  // two_keys_[k]'s phrases: two_list_[two_start_[k]..[k+1])
+  std::vector<uint32_t> two_list_;
+};
+
+// What a word may start (PeerDictionary::StartsMask): tokens that start nothing are passed over
+// without touching the indexes.
+enum StartBit : uint8_t {
+  kStartsActor = 1,
+  kStartsAgent = 2,
+  kStartsDiscard = 4,
+  kStartsIssue = 8,
+  kStartsVerb = 16,
 };
 
 // Everything read from the peers' files, compiled. Immutable after Compile().
@@ -237,8 +262,10 @@ class PeerDictionary {
   const PhraseIndex& actor_index() const { return actor_index_; }
   const PhraseIndex& agent_index() const { return agent_index_; }
   const std::vector<uint32_t>* VerbsStartingWith(uint32_t id) const;
-  const std::vector<uint32_t>* DiscardsStartingWith(uint32_t id) const;
-  const std::vector<uint32_t>* IssuesStartingWith(uint32_t id) const;
+  // Which indexes have entries starting with word `id` (StartBit flags).
+  uint8_t StartsMask(uint32_t id) const;
+  const PhraseIndex& discard_index() const { return discard_index_; }
+  const PhraseIndex& issue_index() const { return issue_index_; }
   bool IsNoun(uint32_t id) const;
   bool IsAdjective(uint32_t id) const;
   bool compiled() const { return compiled_; }
@@ -257,8 +284,8 @@ class PeerDictionary {
   std::unordered_map<std::string, uint32_t> interned_;  // mode + text -> id
   size_t max_stem_ = 0;
   std::unordered_map<std::string, uint32_t> synset_names_;
-  PhraseIndex actor_index_, agent_index_;
-  std::vector<std::vector<uint32_t>> verb_index_, discard_index_, issue_index_;
+  PhraseIndex actor_index_, agent_index_, discard_index_, issue_index_;
+  std::vector<std::vector<uint32_t>> verb_index_;
   std::vector<uint8_t> noun_, adjective_;
   bool compiled_ = false;
 };

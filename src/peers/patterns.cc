@@ -84,7 +84,7 @@ bool PatternMatcher::Place(const Elem& e, int pos, bool forward, const Cont& con
     case Elem::kWord: {
       if (!t.IsWord() || t.possessive || !t.Has(e.id)) return false;
       // PETRARCH's pre-verb words are nouns of the subject: not before it, and not adverbs
-      // ("RECENTLY *" does not meet "Gollum recently allowed").
+      // ("RECENTLY *" does not meet "the envoy recently allowed").
       if (!tabari_ && !forward && synset_depth_ == 0 &&
           (pos < upper_floor_ || (t.up.size() > 4 && t.up.compare(t.up.size() - 2, 2, "LY") == 0)))
         return false;
@@ -177,7 +177,7 @@ bool PatternMatcher::Forward(const ElemSeq& seq, size_t k, int pos, bool anchore
 }
 
 // PETRARCH matches the words after the verb inside its own clause: a gap does not run past the
-// word that opens an embedded one ("allowed that Mordor isn't the neatest place").
+// word that opens an embedded one ("admitted that Ostria is not the easiest place").
 bool PatternMatcher::Barrier(int pos) const {
   return !tabari_ && (s_.toks[vis_[pos]].cls & kOpener);
 }

@@ -47,10 +47,11 @@ class PatternMatcher {
 
   const PeerDictionary& dict_;
   const Sentence& s_;
-  std::vector<int> vis_;                  // visible tokens (not deleted), by position
-  std::vector<int> pos_of_;               // token index -> visible position (-1 when deleted)
-  std::vector<int> occ_start_, occ_end_;  // visible position -> occurrence starting/ending there
-  std::vector<uint8_t>& present_;         // word id -> present in the sentence
+  std::vector<int>& vis_;          // visible tokens (not deleted), by position
+  std::vector<int>& pos_of_;       // token index -> visible position (-1 when deleted)
+  std::vector<int>& occ_start_;    // visible position -> occurrence starting there
+  std::vector<int>& occ_end_;      // visible position -> occurrence ending there
+  std::vector<uint8_t>& present_;  // word id -> present in the sentence
   const bool tabari_;
   int upper_floor_ = -1;  // visible position: PETRARCH's pre-verb words may not stand before it
   bool Barrier(int pos) const;

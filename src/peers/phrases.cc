@@ -38,7 +38,7 @@ int AgentEndingAt(const Sentence& s, int p) {
   return a;
 }
 
-// May stand between an actor and its agent in a PETRARCH noun phrase ("Dagolath's first Deputy
+// May stand between an actor and its agent in a PETRARCH noun phrase ("Ostria's first Deputy
 // Prime Minister").
 bool NounPhraseFiller(const Tok& t) {
   return t.IsWord() && t.atom < 0 && t.verb < 0 && !(t.cls & (kConjunction | kLink | kBy));
@@ -47,7 +47,6 @@ bool NounPhraseFiller(const Tok& t) {
 std::string Compose(const std::string& actor, const std::vector<const AgentEntry*>& prefix,
                     const std::vector<const AgentEntry*>& suffix, bool former) {
   std::string code = actor;
-  if (code == "---" && !suffix.empty()) code = "---";
   for (const AgentEntry* a : suffix) {
     std::string part = former ? "ELI" : a->code;
     if (!HoldsAligned(code, part)) code += part;
@@ -59,9 +58,9 @@ std::string Compose(const std::string& actor, const std::vector<const AgentEntry
   return code;
 }
 
-std::vector<std::string> SplitCodes(const std::string& code, Flavor flavor) {
+// TABARI's "CODE1/CODE2": an actor with several codes.
+std::vector<std::string> SplitCodes(const std::string& code) {
   std::vector<std::string> out;
-  if (flavor == Flavor::kPetrarch || code.find('/') == std::string::npos) return {code};
   size_t p = 0;
   while (p <= code.size()) {
     size_t q = code.find('/', p);
@@ -87,7 +86,7 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
     s->atoms[a].used = true;
     return &dict.agents[s->atoms[a].entry];
   };
-  // After the actor: "Gondor's government", "Arnor former security officials".
+  // After the actor: "Sudria's government", "Norland former security officials".
   uint32_t p = occ->last + 1;
   for (;;) {
     uint32_t q = p;
@@ -95,7 +94,7 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
       at.former = at.former || (toks[q].cls & kFormer);
       ++q;
     }
-    if (petrarch) {  // PETRARCH's noun phrase: "Dagolath's first Deputy Prime Minister"
+    if (petrarch) {  // PETRARCH's noun phrase: "Ostria's first Deputy Prime Minister"
       uint32_t r = q;
       while (r < toks.size() && r < q + 3 && NounPhraseFiller(toks[r]) && AgentAt(*s, r) < 0) ++r;
       if (AgentAt(*s, r) >= 0) q = r;
@@ -115,7 +114,7 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
     occ->last = s->atoms[a].toks.back();
     p = occ->last + 1;
   }
-  // Before it: "MSF Arnor", "human rights activists in Arnor", "ambassadors of Arnor".
+  // Before it: "MSF Norland", "human rights activists in Norland", "ambassadors of Norland".
   int b = static_cast<int>(occ->first) - 1;
   while (b >= 0 && (toks[b].cls & kFormer)) {
     at.former = true;
@@ -129,7 +128,7 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
   occ->first = s->atoms[a].toks.front();
   if (petrarch && link && !ag->prefix) {
     at.linked.push_back(ag);
-    // "Lawmakers and officials in Arnor": every agent of the coordination.
+    // "Lawmakers and officials in Norland": every agent of the coordination.
     int c = static_cast<int>(occ->first) - 1;
     while (c >= 1 && (toks[c].cls & kConjunction) && AgentEndingAt(*s, c - 1) >= 0) {
       int a2 = AgentEndingAt(*s, c - 1);
@@ -176,40 +175,52 @@ void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Se
     occ.last = atom.toks.back();
     Attached at = Attach(dict, petrarch, s, &occ);
     // PETRARCH: one code per agent of a coordination ("Danish media and government").
-    std::vector<std::vector<const AgentEntry*>> variants = {at.suffix};
-    for (const AgentEntry* alt : at.alternatives) {
-      variants.push_back(at.suffix);
-      variants.back().back() = alt;
-    }
-    if (!at.linked.empty()) {
-      std::vector<std::vector<const AgentEntry*>> linked;
-      for (const auto& v : variants) {
-        for (const AgentEntry* l : at.linked) {
-          linked.push_back(v);
-          linked.back().push_back(l);
+    std::vector<std::vector<const AgentEntry*>> variants;
+    if (!at.alternatives.empty() || !at.linked.empty()) {
+      variants = {at.suffix};
+      for (const AgentEntry* alt : at.alternatives) {
+        variants.push_back(at.suffix);
+        variants.back().back() = alt;
+      }
+      if (!at.linked.empty()) {
+        std::vector<std::vector<const AgentEntry*>> linked;
+        for (const auto& v : variants) {
+          for (const AgentEntry* l : at.linked) {
+            linked.push_back(v);
+            linked.back().push_back(l);
+          }
         }
+        variants.swap(linked);
+        occ.linked = at.linked;
       }
-      variants.swap(linked);
-      occ.linked = at.linked;
     }
-    for (const auto& code : SplitCodes(row->code, dict.flavor)) {
-      for (const auto& suffix : variants) {
+    auto add = [&](const std::string& code) {
+      auto add_one = [&](const std::vector<const AgentEntry*>& suffix) {
         std::string c = Compose(code, at.prefix, suffix, at.former && !petrarch);
-        if (std::find(occ.codes.begin(), occ.codes.end(), c) != occ.codes.end()) continue;
+        if (std::find(occ.codes.begin(), occ.codes.end(), c) != occ.codes.end()) return;
         occ.base.push_back(code);
-        occ.codes.push_back(c);
+        occ.codes.push_back(std::move(c));
         occ.member_first.push_back(occ.first);
-      }
+      };
+      if (variants.empty()) add_one(at.suffix);
+      for (const auto& suffix : variants) add_one(suffix);
+    };
+    if (petrarch || row->code.find('/') == std::string::npos) {
+      add(row->code);
+    } else {
+      for (const auto& code : SplitCodes(row->code)) add(code);
     }
     occ.compound = occ.codes.size() > 1 && dict.flavor == Flavor::kPetrarch;
-    occ.why = fmt::format("'{}' {} ({})", e.name, row->code, e.origin);
-    for (const AgentEntry* ag : at.prefix)
-      occ.why += fmt::format(" + agent '{}' {}~", ag->name, ag->code);
-    for (const auto* list : {&at.suffix, &at.alternatives, &at.linked}) {
-      for (const AgentEntry* ag : *list)
-        occ.why += fmt::format(" + agent '{}' ~{}", ag->name, ag->code);
+    if (s->explain) {
+      occ.why = fmt::format("'{}' {} ({})", e.name, row->code, e.origin);
+      for (const AgentEntry* ag : at.prefix)
+        occ.why += fmt::format(" + agent '{}' {}~", ag->name, ag->code);
+      for (const auto* list : {&at.suffix, &at.alternatives, &at.linked}) {
+        for (const AgentEntry* ag : *list)
+          occ.why += fmt::format(" + agent '{}' ~{}", ag->name, ag->code);
+      }
+      if (at.former && !petrarch) occ.why += " + FORMER";
     }
-    if (at.former && !petrarch) occ.why += " + FORMER";
     s->occs.push_back(std::move(occ));
   }
   // Agents that stand alone.
@@ -224,7 +235,7 @@ void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Se
       occ.codes = {code};
       occ.base = {code};
       occ.member_first = {occ.first};
-      occ.why = fmt::format("agent '{}' alone ({})", ag.name, ag.origin);
+      if (s->explain) occ.why = fmt::format("agent '{}' alone ({})", ag.name, ag.origin);
       atom.used = true;
       s->occs.push_back(std::move(occ));
     }
@@ -236,8 +247,8 @@ void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Se
 namespace {
 
 // Tokens that may stand between the members of a compound. TABARI knows its adjectives from the
-// <ADJECTIVE> list; PETRARCH's parser groups any modifier after the joining word ("Arnor and the
-// evil awful Gondor"), so there a plain lower-case word may follow a comma or conjunction.
+// <ADJECTIVE> list; PETRARCH's parser groups any modifier after the joining word ("Norland and the
+// evil awful Sudria"), so there a plain lower-case word may follow a comma or conjunction.
 bool CompoundGlue(const Tok& t, bool petrarch, bool joined) {
   if (t.kind == TokKind::kComma) return true;
   if (!t.IsWord() || t.atom >= 0 || t.verb >= 0) return false;
@@ -254,7 +265,9 @@ bool CompoundGlue(const Tok& t, bool petrarch, bool joined) {
 void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
   const bool petrarch = dict.flavor == Flavor::kPetrarch;
   auto& occs = s->occs;
+  if (occs.size() < 2) return;
   std::vector<Occ> out;
+  out.reserve(occs.size());
   for (size_t k = 0; k < occs.size();) {
     size_t e = k;
     size_t last_conj_member = k;
@@ -269,25 +282,25 @@ void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
         comma = comma || s->toks[p].kind == TokKind::kComma;
       }
       if (!glue) break;
-      // PETRARCH: after "A and B", ", and C" starts a list of its own ("between Calenardhon and
-      // Gondor, and Gondor and Dagolath").
+      // PETRARCH: after "A and B", ", and C" starts a list of its own ("between Vestria and
+      // Sudria, and Sudria and Ostria").
       if (petrarch && conj && comma && last_conj_member != k) break;
       ++e;
-      // TABARI: "Calenardhon and the evil Arnor awful Gondor": after the conjunction, members
+      // TABARI: "Vestria and the evil Norland awful Sudria": after the conjunction, members
       // joined by adjectives alone still belong to the list.
       if (conj || (!petrarch && !comma && last_conj_member != k && last_conj_member + 1 == e))
         last_conj_member = e;
     }
     // A list needs a conjunction; members after the last conjunction's member are not in it.
     if (last_conj_member == k) {
-      out.push_back(occs[k]);
+      out.push_back(std::move(occs[k]));
       ++k;
       continue;
     }
-    Occ c = occs[k];
+    Occ c = std::move(occs[k]);
     c.compound = true;
     for (size_t j = k + 1; j <= last_conj_member; ++j) {
-      // PETRARCH: "the ambassadors of Arnor, Osgiliath and Gondor" are ambassadors of each.
+      // PETRARCH: "the ambassadors of Norland, Estland and Sudria" are ambassadors of each.
       if (!c.linked.empty() && occs[j].codes == occs[j].base) {
         Occ& m = occs[j];
         std::vector<std::string> codes, base;
@@ -307,11 +320,11 @@ void MarkCompounds(const PeerDictionary& dict, Sentence* s) {
         c.base.push_back(occs[j].base[m]);
         c.member_first.push_back(occs[j].member_first[m]);
       }
-      c.why += " & " + occs[j].why;
+      if (s->explain) c.why += " & " + occs[j].why;
     }
     c.last = occs[last_conj_member].last;
     c.compound = c.codes.size() > 1;
-    c.why = "compound: " + c.why;
+    if (s->explain) c.why = "compound: " + c.why;
     out.push_back(std::move(c));
     k = last_conj_member + 1;
   }
@@ -359,7 +372,7 @@ void DeleteCommaClauses(const Options& o, bool petrarch, Sentence* s,
         if (n >= o.comma_min && n <= o.comma_max) drop(commas[k] + 1, commas[k + 1], "internal");
       }
       // A final clause needs the sentence's closing mark, and one that opens with a verb
-      // continues the main clause ("Arnor's foreign minister, in remarks ..., urged Eriador").
+      // continues the main clause ("Norland's foreign minister, in remarks ..., urged Westmark").
       uint32_t fc = commas.back() + 1;
       bool closed = end < toks.size();
       bool verb_first = fc < end && toks[fc].verb >= 0;
@@ -406,11 +419,11 @@ void ResolvePronouns(const PeerDictionary& dict, const Options& o, const StoryMe
       occ.codes = antecedent->codes;
       occ.base = antecedent->base;
       occ.compound = antecedent->compound;
-      occ.why = fmt::format("pronoun {} -> the first actor before it", t.up);
+      if (s->explain) occ.why = fmt::format("pronoun {} -> the first actor before it", t.up);
     } else if (o.forward && story != nullptr && !story->last_actor.empty()) {
       occ.codes = story->last_actor;
       occ.base = story->last_actor;
-      occ.why = fmt::format("pronoun {} -> the story's last first actor", t.up);
+      if (s->explain) occ.why = fmt::format("pronoun {} -> the story's last first actor", t.up);
     } else {
       continue;
     }

@@ -22,7 +22,7 @@ bool HoldsAligned(const std::string& code, const std::string& part);
 void BuildOccurrences(const PeerDictionary& dict, Day date, const Options& o, Sentence* s,
                       std::vector<std::string>* trace);
 
-// "Mordor, Rohan, Fornost and Bree", "Neither Galadriel nor Gollum": one compound occurrence.
+// "Ostria, Vestria, Kelm and Arlen", "Neither the envoy nor the minister": one compound occurrence.
 void MarkCompounds(const PeerDictionary& dict, Sentence* s);
 
 // Marks the comma-delimited clauses the options exclude and cancels the actors and verbs in them

@@ -155,8 +155,8 @@ void ReadActors(std::string_view content, const std::string& file, Format format
   auto add_phrase = [&](const Line& l, std::string_view text) {
     Phrase p;
     std::string error;
-    // In both formats a blank lets other words stand between ("ITHILEN TELEVISION" meets
-    // "Ithilen state-run television"); "_" joins.
+    // In both formats a blank lets other words stand between ("KELM TELEVISION" meets
+    // "Kelm state-run television"); "_" joins.
     if (!ParsePhrase(text, flavor, bare, true, dict, &p, &error)) {
       report(l.number, fmt::format("actor phrase '{}': {}", text, error));
       return false;

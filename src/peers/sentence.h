@@ -22,7 +22,7 @@ enum WordBit : uint16_t {
   kBeForm = 1 << 3,       // IS, ARE, WAS, WERE, BE, BEEN, BEING
   kBy = 1 << 4,
   kFormer = 1 << 5,
-  kLink = 1 << 6,        // OF, IN, FROM, AT: "the ambassadors of Arnor"
+  kLink = 1 << 6,        // OF, IN, FROM, AT: "the ambassadors of Norland"
   kNoun = 1 << 7,        // a TABARI <NOUN> word
   kAdjective = 1 << 8,   // a TABARI <ADJECTIVE> word
   kAdverb = 1 << 9,      // THEN, ALSO, ...: may stand between a conjunction and its clause
@@ -38,6 +38,7 @@ struct Tok {
   const std::vector<uint32_t>* ids = nullptr;  // dictionary words it meets
   TokKind kind = TokKind::kWord;
   uint16_t cls = 0;
+  uint8_t starts = 0;         // what its words may start (StartBit flags)
   bool cap = false;           // written with a capital
   bool joined = false;        // a later part of a hyphenated word: not a word of its own
   bool possessive = false;    // followed by "'S": an actor's word, never a verb or pattern word
@@ -68,7 +69,7 @@ struct Occ {
   bool pronoun = false;
   bool compound = false;
   bool cancelled = false;  // its head or tail is in a deleted clause
-  // PETRARCH: the agents linked before it ("lawmakers [and officials] in Arnor and Gondor"),
+  // PETRARCH: the agents linked before it ("lawmakers [and officials] in Norland and Sudria"),
   // which a list it heads passes on to its other members.
   std::vector<const AgentEntry*> linked;
   std::string why;
@@ -102,6 +103,7 @@ struct Sentence {
   bool discard = false, complex = false;
   std::string why;
   int shift = 0;
+  bool explain = false;  // build the actors' `why` strings (only when the coding is traced)
 };
 
 }  // namespace dyad::peers::detail

@@ -84,20 +84,20 @@ uint16_t ClassOf(const std::string& w) {
 }
 
 void PushWord(std::string_view text, uint32_t b, uint32_t e, bool joined, std::vector<Tok>* out) {
-  Tok t;
+  Tok& t = out->emplace_back();
   t.begin = b;
   t.end = e;
-  t.up.reserve(e - b);
+  t.up.resize(e - b);
+  char* up = t.up.data();
   bool digits = true;
   for (uint32_t k = b; k < e; ++k) {
     char c = text[k];
-    t.up.push_back(UpperAscii(c));
+    up[k - b] = UpperAscii(c);
     digits = digits && (Digit(c) || c == ',' || c == '.');
   }
   t.kind = digits ? TokKind::kNumber : TokKind::kWord;
   t.cap = text[b] >= 'A' && text[b] <= 'Z';
   t.joined = joined;
-  out->push_back(std::move(t));
 }
 
 }  // namespace
@@ -165,31 +165,34 @@ void Tokenize(std::string_view text, bool split_negation, std::vector<Tok>* out)
         t.kind = TokKind::kPossessive;
         out->push_back(std::move(t));
       }
-      // A trailing apostrophe ("countries'") or hyphen ("anti- Gondor") belongs to the word.
+      // A trailing apostrophe ("countries'") or hyphen ("anti- Sudria") belongs to the word.
       if (j < n && (text[j] == '\'' || text[j] == '-') && (j + 1 >= n || text[j + 1] == ' ')) ++j;
       i = j;
       continue;
     }
-    Tok t;
-    t.begin = static_cast<uint32_t>(i);
-    t.end = static_cast<uint32_t>(i + 1);
-    t.up = std::string(1, c);
+    TokKind kind;
+    size_t start = i;
     if (c == ',') {
-      t.kind = TokKind::kComma;
+      kind = TokKind::kComma;
     } else if (c == '.' || c == '!' || c == '?') {
-      t.kind = TokKind::kEnd;
+      kind = TokKind::kEnd;
     } else if (c == ';' || c == ':' || (c == '-' && i + 1 < n && text[i + 1] == '-')) {
-      t.kind = TokKind::kPunct;
+      kind = TokKind::kPunct;
       if (c == '-') {
         while (i + 1 < n && text[i + 1] == '-') ++i;
-        t.end = static_cast<uint32_t>(i + 1);
-        t.up = "--";
       }
     } else {
       ++i;  // quotes, brackets and other marks take no part in the rules
       continue;
     }
-    out->push_back(std::move(t));
+    Tok& t = out->emplace_back();
+    t.begin = static_cast<uint32_t>(start);
+    t.end = static_cast<uint32_t>(i + 1);
+    t.kind = kind;
+    if (c == '-')
+      t.up = "--";
+    else
+      t.up.assign(1, c);
     ++i;
   }
 }
@@ -204,11 +207,13 @@ void Words::Fill(const PeerDictionary& dict, Tok* t) {
     for (uint32_t id : e.ids) {
       if (dict.IsNoun(id)) e.cls |= kNoun;
       if (dict.IsAdjective(id)) e.cls |= kAdjective;
+      e.starts |= dict.StartsMask(id);
     }
     it = cache_.emplace(t->up, std::move(e)).first;
   }
   t->ids = &it->second.ids;
   t->cls |= it->second.cls;
+  t->starts = it->second.starts;
 }
 
 namespace {
@@ -271,7 +276,8 @@ void FindAtoms(const PeerDictionary& dict, Sentence* s) {
     bool actors = pass == 0;
     for (uint32_t i = 0; i < s->toks.size(); ++i) {
       const Tok& t = s->toks[i];
-      if (!t.IsWord() || t.atom >= 0 || t.ids == nullptr || t.ids->empty()) continue;
+      if (!t.IsWord() || t.atom >= 0 || !(t.starts & (actors ? kStartsActor : kStartsAgent)))
+        continue;
       int entry = actors ? LongestAt(*s, dict.actor_phrases, dict.actor_index(), i, &scratch, &at)
                          : LongestAt(*s, dict.agents, dict.agent_index(), i, &scratch, &at);
       if (entry < 0) continue;
@@ -295,7 +301,7 @@ void FindVerbs(const PeerDictionary& dict, Sentence* s) {
   auto& toks = s->toks;
   for (uint32_t i = 0; i < toks.size(); ++i) {
     const Tok& t = toks[i];
-    if (!t.IsWord() || t.atom >= 0 || t.verb >= 0 || t.ids == nullptr) continue;
+    if (!t.IsWord() || t.atom >= 0 || t.verb >= 0 || !(t.starts & kStartsVerb)) continue;
     int best = -1;
     uint32_t best_last = 0, best_verb = 0;
     size_t best_words = 0;

@@ -32,6 +32,7 @@ class Words {
   struct Entry {
     std::vector<uint32_t> ids;
     uint16_t cls = 0;
+    uint8_t starts = 0;  // StartBit flags of its ids
   };
   std::unordered_map<std::string, Entry> cache_;
 };
