@@ -41,7 +41,7 @@ struct Event {
   std::string plover;  // PLOVER 2021 type
   std::string mode;    // PLOVER mode, may be empty
   std::vector<std::string> contexts;
-  Span evidence;  // span of the whole event in the original text
+  Span evidence;       // span of the whole event in the original text
   Span sentence_span;  // span of its sentence in the original text
   std::string evidence_text;
   std::string sentence_text;
