@@ -62,7 +62,6 @@ class GdeltImporter : public Importer {
   std::string Parse(const std::string& line, store::ImportedEvent* out) override {
     if (line.empty() || line == "\r") return "skip";
     auto f = SplitTabs(line);
-    if (!f.empty() && !f.back().empty() && f.back().back() == '\r') f.back().pop_back();
     if (f.size() != kGdeltColumns)
       return fmt::format("{} columns, a GDELT 2.0 event row has {}", f.size(), kGdeltColumns);
     *out = store::ImportedEvent();
@@ -109,7 +108,6 @@ class IcewsImporter : public Importer {
   std::string Parse(const std::string& line, store::ImportedEvent* out) override {
     if (line.empty() || line == "\r") return "skip";
     auto f = SplitTabs(line);
-    if (!f.empty() && !f.back().empty() && f.back().back() == '\r') f.back().pop_back();
     if (columns_.empty()) {
       for (size_t i = 0; i < f.size(); ++i) columns_[f[i]] = static_cast<int>(i);
       for (const char* need : {"Event ID", "Event Date", "Source Name", "Source Country",
@@ -236,16 +234,19 @@ class PloverImporter : public Importer {
 
 }  // namespace
 
-std::vector<std::string> SplitTabs(const std::string& line) {
+std::vector<std::string> SplitTabs(const std::string& raw) {
+  // A CRLF line ending is not part of the last field.
+  std::string_view line = raw;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   std::vector<std::string> out;
   size_t start = 0;
   while (true) {
     size_t tab = line.find('\t', start);
-    if (tab == std::string::npos) {
-      out.push_back(line.substr(start));
+    if (tab == std::string_view::npos) {
+      out.emplace_back(line.substr(start));
       return out;
     }
-    out.push_back(line.substr(start, tab - start));
+    out.emplace_back(line.substr(start, tab - start));
     start = tab + 1;
   }
 }

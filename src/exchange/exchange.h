@@ -45,7 +45,7 @@ class Importer {
   std::map<std::string, std::string> countries_;
 };
 
-// Splits a line on tabs (no quoting, as in GDELT and ICEWS files).
+// Splits a line on tabs (no quoting, as in GDELT and ICEWS files); a trailing CR is dropped.
 std::vector<std::string> SplitTabs(const std::string& line);
 
 }  // namespace dyad::exchange
