@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 
 #include "parse/hashing.h"
 
@@ -70,10 +69,12 @@ Result<std::unique_ptr<Model>> DeserializeModel(std::string_view bytes, const st
 }
 
 Result<std::unique_ptr<Model>> LoadModel(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::NotFound(fmt::format("{}: cannot open model file", path));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IoError(fmt::format("{}: read error", path));
+  std::string bytes(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    return Status::IoError(fmt::format("{}: read error", path));
   return DeserializeModel(bytes, path);
 }
 

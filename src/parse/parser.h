@@ -44,7 +44,7 @@ size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32
 // Reusable memory for parsing; one per thread.
 struct ParseScratch {
   State state;
-  std::vector<int32_t> scores;
+  std::vector<int16_t> scores;
 };
 
 // Parses one sentence greedily. heads[i] is the node heading word i (n for the root) and labels[i]

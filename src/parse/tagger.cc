@@ -221,7 +221,7 @@ void TagPass(const TaggerModel& model, const WeightTable& weights,
   classes->assign(atoms.size(), 0);
   int prev = -1, prev2 = -1;
   uint64_t keys[kMaxTagFeatures];
-  int32_t scores[kMaxClasses];
+  int16_t scores[kMaxClasses];
   for (size_t i = 0; i < atoms.size(); ++i) {
     int best = 0;
     if (const uint16_t* c = model.tag_dict.Find(atoms[i].form)) {

@@ -153,7 +153,7 @@ WeightTable TrainTaggerPass(const std::vector<const Example*>& data, const Tagge
       }
     }
   }
-  return p.Freeze(p.SuggestScale(), options.tagger_min_updates);
+  return p.Freeze(kMaxTagFeatures, options.tagger_min_updates);
 }
 
 // A tagger trained on `data`: one pass, or two when `second` (see TrainTaggerPass).
@@ -347,7 +347,7 @@ Result<std::unique_ptr<Model>> TrainModel(const std::vector<Sentence>& train,
       trainer.Train(examples[i], model->tagger, epoch >= options.explore_from_epoch,
                     options.explore);
     model->parser.weights =
-        trainer.perceptron.Freeze(trainer.perceptron.SuggestScale(), options.parser_min_updates);
+        trainer.perceptron.Freeze(kMaxParseFeatures, options.parser_min_updates);
     std::string line = fmt::format("epoch {}: train moves wrong {:.2f}%, {} features", epoch,
                                    100.0 * trainer.wrong / std::max<int64_t>(trainer.moves, 1),
                                    model->parser.weights.num_features());
