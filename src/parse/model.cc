@@ -84,14 +84,21 @@ void NodeAtomsFor(const TaggerModel& tagger, const std::vector<WordAtoms>& words
   uint16_t puncts = 0, verbs = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     int t = tags[i];
-    (*atoms)[i] = {
-        words[i].lower, static_cast<uint32_t>(t), tagger.upos_hash[t], words[i].ambiguity, puncts,
-        verbs};
+    int second = words[i].runner_up;
+    uint32_t tag2 = static_cast<uint32_t>(second >= 0 ? second : tagger.num_classes() + 1);
+    (*atoms)[i] = {words[i].lower,
+                   static_cast<uint32_t>(t),
+                   tagger.upos_hash[t],
+                   words[i].ambiguity,
+                   puncts,
+                   verbs,
+                   tag2,
+                   static_cast<uint32_t>(words[i].margin)};
     puncts += tagger.is_punct[t];
     verbs += tagger.is_verb[t];
   }
   uint32_t root_tag = static_cast<uint32_t>(tagger.num_classes());
-  atoms->back() = {kRootWord, root_tag, kRootWord, kRootWord, puncts, verbs};
+  atoms->back() = {kRootWord, root_tag, kRootWord, kRootWord, puncts, verbs, root_tag, 3};
 }
 
 void Analyze(const Model& model, const std::vector<std::string_view>& words,

@@ -126,6 +126,11 @@ enum ParseTemplate : uint32_t {
   kS0pS0lN0p,
   kBetweenPunct,
   kBetweenVerb,
+  // the tagger's runner-up tags: a hedge on likely tagging errors
+  kS0pp2,
+  kN0pp2,
+  kN1pp2,
+  kS0pN0pp2,
 };
 
 constexpr uint64_t kNoneWord = 0x6e6f6e65ULL;  // atom of a missing node
@@ -277,6 +282,12 @@ size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32
   int verbs = atoms[n0].verbs_before - atoms[after_s0].verbs_before;
   keys[k++] = Key(kBetweenPunct, s0p, n0p, std::min(puncts, 3));
   keys[k++] = Key(kBetweenVerb, s0p, n0p, std::min(verbs, 3));
+  auto P2 = [&](int x) -> uint64_t { return x < 0 ? num_tags + 1 : atoms[x].tag2; };
+  auto M = [&](int x) -> uint64_t { return x < 0 ? 3 : atoms[x].margin; };
+  keys[k++] = Key(kS0pp2, s0p, P2(s0), M(s0));
+  keys[k++] = Key(kN0pp2, n0p, P2(n0), M(n0));
+  keys[k++] = Key(kN1pp2, n1p, P2(n1), M(n1));
+  keys[k++] = Key(kS0pN0pp2, s0p, n0p, P2(n0), M(n0));
   assert(k <= kMaxParseFeatures);
   return k;
 }

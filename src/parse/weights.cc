@@ -13,6 +13,12 @@ namespace dyad::parse {
 
 // ---- WeightTable ----
 
+size_t WeightTable::Capacity(size_t keys) {
+  size_t capacity = 16;
+  while (capacity * 5 < keys * 8) capacity *= 2;  // load factor at most 5/8
+  return capacity;
+}
+
 namespace {
 
 #ifdef __x86_64__
@@ -208,8 +214,7 @@ bool WeightTable::Read(ByteReader* in) {
 // dense_from_ weights is expanded, as adding it dense is faster than one weight at a time.
 bool WeightTable::Build(const std::vector<int16_t>& data) {
   if (data.size() > UINT32_MAX) return false;
-  size_t capacity = 16;
-  while (capacity * 5 < keys_.size() * 8) capacity *= 2;  // load factor at most 5/8
+  size_t capacity = Capacity(keys_.size());
   mask_ = capacity - 1;
   slots_.Reset(capacity);
   num_weights_ = num_dense_ = 0;
@@ -306,12 +311,6 @@ WeightTable Perceptron::Freeze(int max_keys, int min_updates) const {
   for (const auto& row : rows_)
     for (const Param& p : row) max_abs = std::max(max_abs, std::abs(Average(p)));
   double limit = 32767 / max_keys, scale = limit / max_abs;
-  std::vector<std::pair<uint64_t, uint32_t>> order;
-  order.reserve(index_.size());
-  index_.ForEach([&](uint64_t key, uint32_t row) {
-    if (updates_[row] >= static_cast<uint32_t>(min_updates)) order.emplace_back(key, row);
-  });
-  std::sort(order.begin(), order.end());
   WeightTable t;
   t.SetClasses(num_classes_);
   t.max_keys_ = max_keys;
@@ -326,16 +325,27 @@ WeightTable Perceptron::Freeze(int max_keys, int min_updates) const {
     }
     return count;
   };
-  // First the magnitudes that sparse rows will code, to fit the codebook; then the rows.
+  // The features kept, and the magnitudes that sparse rows will code, to fit the codebook.
+  std::vector<std::pair<uint64_t, uint32_t>> order;
   std::vector<uint64_t> histogram(32768, 0);
-  for (const auto& [key, row] : order) {
-    if (3 * quantise(row) >= t.padded_classes_) continue;
+  index_.ForEach([&](uint64_t key, uint32_t row) {
+    if (updates_[row] < static_cast<uint32_t>(min_updates)) return;
+    int count = quantise(row);
+    if (count == 0) return;
+    order.emplace_back(key, row);
+    if (3 * count >= t.padded_classes_) return;
     for (int16_t w : weights) ++histogram[std::abs(w)];
-  }
+  });
   histogram[0] = 0;
   std::vector<uint8_t> code_of = t.FitCodebook(histogram);
+  // In bucket order, so that loading fills the table front to back instead of at random (one
+  // cache miss per key otherwise).
+  uint64_t mask = WeightTable::Capacity(order.size()) - 1;
+  std::sort(order.begin(), order.end(), [mask](const auto& a, const auto& b) {
+    return std::pair(a.first & mask, a.first) < std::pair(b.first & mask, b.first);
+  });
   for (const auto& [key, row] : order) {
-    if (quantise(row) == 0) continue;
+    quantise(row);
     t.keys_.push_back(key);
     t.AppendRow(weights, code_of, &data);
   }

@@ -59,6 +59,8 @@ class WeightTable {
     uint32_t f = static_cast<uint32_t>(key >> 32);
     return f ? f : 1;
   }
+  // Slots for a table of `keys` keys: a power of two, at most 5/8 full.
+  static size_t Capacity(size_t keys);
   const Slot* Find(uint64_t key) const;
   void Insert(uint64_t key, uint32_t row);
   void AddRow(const int16_t* row, int16_t* scores) const;
