@@ -62,9 +62,6 @@ class Parser {
   // How the model was made (training data, options, dev scores), for logs and --version output.
   const std::string& info() const;
 
-  // The model internals, for the training and evaluation tools.
-  const parse::Model& model() const { return *model_; }
-
  private:
   friend Result<std::unique_ptr<const Parser>> LoadParserModel(const std::string& path);
   explicit Parser(std::unique_ptr<parse::Model> model);

@@ -26,7 +26,7 @@ void Parser::Run(const std::vector<std::string_view>& words, bool parse,
                  std::vector<ParsedWord>* out, ParserWorkspace* ws) const {
   ParserWorkspace local;
   ParserWorkspace& w = ws != nullptr ? *ws : local;
-  parse::Analysis a;
+  parse::Analysis& a = w.ws_->analysis;
   parse::AnalyzeOptions options;
   options.parse = parse;
   parse::Analyze(*model_, words, options, w.ws_.get(), &a);
@@ -35,7 +35,7 @@ void Parser::Run(const std::vector<std::string_view>& words, bool parse,
     ParsedWord& p = (*out)[i];
     p.upos = model_->tagger.upos[a.tags[i]];
     p.xpos = model_->tagger.xpos[a.tags[i]];
-    p.lemma = std::move(a.lemmas[i]);
+    p.lemma.swap(a.lemmas[i]);
     p.head = parse ? a.heads[i] : -1;
     p.deprel = parse ? std::string_view(model_->parser.labels[a.labels[i]]) : std::string_view();
   }

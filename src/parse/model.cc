@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 
 #include "parse/hashing.h"
 
@@ -70,10 +69,12 @@ Result<std::unique_ptr<Model>> DeserializeModel(std::string_view bytes, const st
 }
 
 Result<std::unique_ptr<Model>> LoadModel(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::NotFound(fmt::format("{}: cannot open model file", path));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IoError(fmt::format("{}: read error", path));
+  std::string bytes(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    return Status::IoError(fmt::format("{}: read error", path));
   return DeserializeModel(bytes, path);
 }
 
@@ -83,14 +84,21 @@ void NodeAtomsFor(const TaggerModel& tagger, const std::vector<WordAtoms>& words
   uint16_t puncts = 0, verbs = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     int t = tags[i];
-    (*atoms)[i] = {
-        words[i].lower, static_cast<uint32_t>(t), tagger.upos_hash[t], words[i].ambiguity, puncts,
-        verbs};
+    int second = words[i].runner_up;
+    uint32_t tag2 = static_cast<uint32_t>(second >= 0 ? second : tagger.num_classes() + 1);
+    (*atoms)[i] = {words[i].lower,
+                   static_cast<uint32_t>(t),
+                   tagger.upos_hash[t],
+                   words[i].ambiguity,
+                   puncts,
+                   verbs,
+                   tag2,
+                   static_cast<uint32_t>(words[i].margin)};
     puncts += tagger.is_punct[t];
     verbs += tagger.is_verb[t];
   }
   uint32_t root_tag = static_cast<uint32_t>(tagger.num_classes());
-  atoms->back() = {kRootWord, root_tag, kRootWord, kRootWord, puncts, verbs};
+  atoms->back() = {kRootWord, root_tag, kRootWord, kRootWord, puncts, verbs, root_tag, 3};
 }
 
 void Analyze(const Model& model, const std::vector<std::string_view>& words,

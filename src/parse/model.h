@@ -45,12 +45,14 @@ struct Analysis {
   std::vector<int> labels;  // model.parser.labels[label]
 };
 
-// Reusable memory for Analyze; one per thread.
+// Reusable memory for Analyze; one per thread. `analysis` is spare room for callers that want a
+// result without allocating (the public API uses it).
 struct Workspace {
   std::vector<WordAtoms> word_atoms;
   std::vector<NodeAtoms> node_atoms;
   ParseScratch scratch;
   std::vector<int> heads;
+  Analysis analysis;
 };
 
 // What Analyze computes beyond tags.

@@ -126,6 +126,11 @@ enum ParseTemplate : uint32_t {
   kS0pS0lN0p,
   kBetweenPunct,
   kBetweenVerb,
+  // the tagger's runner-up tags: a hedge on likely tagging errors
+  kS0pp2,
+  kN0pp2,
+  kN1pp2,
+  kS0pN0pp2,
 };
 
 constexpr uint64_t kNoneWord = 0x6e6f6e65ULL;  // atom of a missing node
@@ -148,135 +153,190 @@ bool ParserModel::Read(ByteReader* in) {
   return weights.num_classes() == transitions.num_classes();
 }
 
-size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
-                     uint64_t* keys) {
-  auto W = [&](int x) { return x < 0 ? kNoneWord : atoms[x].word; };
-  auto P = [&](int x) -> uint64_t { return x < 0 ? num_tags + 1 : atoms[x].tag; };
-  auto L = [&](int x) -> uint64_t { return x < 0 || s.label[x] < 0 ? kNoLabel : s.label[x]; };
-  auto at = [](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
-  int s0 = s.S0(), n0 = s.B(0), n1 = s.B(1), n2 = s.B(2);
-  int s0h = at(s.head, s0), s0h2 = at(s.head, s0h);
-  int s0l = at(s.left1, s0), s0l2 = at(s.left2, s0), s0r = at(s.right1, s0),
-      s0r2 = at(s.right2, s0);
-  int n0l = at(s.left1, n0), n0l2 = at(s.left2, n0);
-  uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0), n1w = W(n1), n1p = P(n1);
-  uint64_t n2w = W(n2), n2p = P(n2);
+namespace {
+
+// The nodes that templates read, around the stack top (s0) and the buffer front (n0), and their
+// atoms; -1 for a missing node, which reads as a "none" atom.
+struct Context {
+  Context(const State& state, const std::vector<NodeAtoms>& a, uint32_t tags)
+      : s(state), atoms(a), num_tags(tags) {
+    auto at = [](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
+    s0 = s.S0();
+    s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
+    n0 = s.B(0), n1 = s.B(1), n2 = s.B(2);
+    s0h = at(s.head, s0), s0h2 = at(s.head, s0h);
+    s0l = at(s.left1, s0), s0l2 = at(s.left2, s0), s0r = at(s.right1, s0), s0r2 = at(s.right2, s0);
+    n0l = at(s.left1, n0), n0l2 = at(s.left2, n0);
+    s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0), n1w = W(n1), n1p = P(n1);
+    n2w = W(n2), n2p = P(n2);
+  }
+  uint64_t W(int x) const { return x < 0 ? kNoneWord : atoms[x].word; }
+  uint64_t P(int x) const { return x < 0 ? num_tags + 1 : atoms[x].tag; }
+  uint64_t L(int x) const { return x < 0 || s.label[x] < 0 ? kNoLabel : s.label[x]; }
+  uint64_t U(int x) const { return x < 0 ? kNoneWord : atoms[x].upos; }
+  uint64_t A(int x) const { return x < 0 ? kNoneWord : atoms[x].amb; }
+  uint64_t P2(int x) const { return x < 0 ? num_tags + 1 : atoms[x].tag2; }
+  uint64_t M(int x) const { return x < 0 ? 3 : atoms[x].margin; }
+
+  const State& s;
+  const std::vector<NodeAtoms>& atoms;
+  uint32_t num_tags;
+  int s0, s1, n0, n1, n2, s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2;
+  uint64_t s0w, s0p, n0w, n0p, n1w, n1p, n2w, n2p;
+};
+
+// Zhang & Nivre's single words, word pairs and three-word templates.
+size_t WordFeatures(const Context& c, uint64_t* keys) {
+  size_t k = 0;
+  keys[k++] = Key(kBias, 0);
+  keys[k++] = Key(kS0wp, c.s0w, c.s0p);
+  keys[k++] = Key(kS0w, c.s0w);
+  keys[k++] = Key(kS0p, c.s0p);
+  keys[k++] = Key(kN0wp, c.n0w, c.n0p);
+  keys[k++] = Key(kN0w, c.n0w);
+  keys[k++] = Key(kN0p, c.n0p);
+  keys[k++] = Key(kN1wp, c.n1w, c.n1p);
+  keys[k++] = Key(kN1w, c.n1w);
+  keys[k++] = Key(kN1p, c.n1p);
+  keys[k++] = Key(kN2wp, c.n2w, c.n2p);
+  keys[k++] = Key(kN2w, c.n2w);
+  keys[k++] = Key(kN2p, c.n2p);
+  keys[k++] = Key(kS0wpN0wp, c.s0w, c.s0p, c.n0w, c.n0p);
+  keys[k++] = Key(kS0wpN0w, c.s0w, c.s0p, c.n0w);
+  keys[k++] = Key(kS0wN0wp, c.s0w, c.n0w, c.n0p);
+  keys[k++] = Key(kS0wpN0p, c.s0w, c.s0p, c.n0p);
+  keys[k++] = Key(kS0pN0wp, c.s0p, c.n0w, c.n0p);
+  keys[k++] = Key(kS0wN0w, c.s0w, c.n0w);
+  keys[k++] = Key(kS0pN0p, c.s0p, c.n0p);
+  keys[k++] = Key(kN0pN1p, c.n0p, c.n1p);
+  keys[k++] = Key(kN0pN1pN2p, c.n0p, c.n1p, c.n2p);
+  keys[k++] = Key(kS0pN0pN1p, c.s0p, c.n0p, c.n1p);
+  keys[k++] = Key(kS0hpS0pN0p, c.P(c.s0h), c.s0p, c.n0p);
+  keys[k++] = Key(kS0pS0lpN0p, c.s0p, c.P(c.s0l), c.n0p);
+  keys[k++] = Key(kS0pS0rpN0p, c.s0p, c.P(c.s0r), c.n0p);
+  keys[k++] = Key(kS0pN0pN0lp, c.s0p, c.n0p, c.P(c.n0l));
+  return k;
+}
+
+// Zhang & Nivre's distance, valency and label-set templates.
+size_t ShapeFeatures(const Context& c, uint64_t* keys) {
+  const State& s = c.s;
+  int s0 = c.s0, n0 = c.n0;
   uint64_t dist = s0 < 0 ? 0 : n0 == s.n ? 99 : std::min(n0 - s0, 15);
   uint64_t s0vr = s0 < 0 ? 0 : s.right_count[s0], s0vl = s0 < 0 ? 0 : s.left_count[s0];
   uint64_t n0vl = s.left_count[n0];
   uint64_t s0sr = s0 < 0 ? 0 : s.right_labels[s0], s0sl = s0 < 0 ? 0 : s.left_labels[s0];
   uint64_t n0sl = s.left_labels[n0];
   size_t k = 0;
-  keys[k++] = Key(kBias, 0);
-  keys[k++] = Key(kS0wp, s0w, s0p);
-  keys[k++] = Key(kS0w, s0w);
-  keys[k++] = Key(kS0p, s0p);
-  keys[k++] = Key(kN0wp, n0w, n0p);
-  keys[k++] = Key(kN0w, n0w);
-  keys[k++] = Key(kN0p, n0p);
-  keys[k++] = Key(kN1wp, n1w, n1p);
-  keys[k++] = Key(kN1w, n1w);
-  keys[k++] = Key(kN1p, n1p);
-  keys[k++] = Key(kN2wp, n2w, n2p);
-  keys[k++] = Key(kN2w, n2w);
-  keys[k++] = Key(kN2p, n2p);
-  keys[k++] = Key(kS0wpN0wp, s0w, s0p, n0w, n0p);
-  keys[k++] = Key(kS0wpN0w, s0w, s0p, n0w);
-  keys[k++] = Key(kS0wN0wp, s0w, n0w, n0p);
-  keys[k++] = Key(kS0wpN0p, s0w, s0p, n0p);
-  keys[k++] = Key(kS0pN0wp, s0p, n0w, n0p);
-  keys[k++] = Key(kS0wN0w, s0w, n0w);
-  keys[k++] = Key(kS0pN0p, s0p, n0p);
-  keys[k++] = Key(kN0pN1p, n0p, n1p);
-  keys[k++] = Key(kN0pN1pN2p, n0p, n1p, n2p);
-  keys[k++] = Key(kS0pN0pN1p, s0p, n0p, n1p);
-  keys[k++] = Key(kS0hpS0pN0p, P(s0h), s0p, n0p);
-  keys[k++] = Key(kS0pS0lpN0p, s0p, P(s0l), n0p);
-  keys[k++] = Key(kS0pS0rpN0p, s0p, P(s0r), n0p);
-  keys[k++] = Key(kS0pN0pN0lp, s0p, n0p, P(n0l));
-  keys[k++] = Key(kS0wd, s0w, dist);
-  keys[k++] = Key(kS0pd, s0p, dist);
-  keys[k++] = Key(kN0wd, n0w, dist);
-  keys[k++] = Key(kN0pd, n0p, dist);
-  keys[k++] = Key(kS0wN0wd, s0w, n0w, dist);
-  keys[k++] = Key(kS0pN0pd, s0p, n0p, dist);
-  keys[k++] = Key(kS0wvr, s0w, s0vr);
-  keys[k++] = Key(kS0pvr, s0p, s0vr);
-  keys[k++] = Key(kS0wvl, s0w, s0vl);
-  keys[k++] = Key(kS0pvl, s0p, s0vl);
-  keys[k++] = Key(kN0wvl, n0w, n0vl);
-  keys[k++] = Key(kN0pvl, n0p, n0vl);
-  keys[k++] = Key(kS0hw, W(s0h));
-  keys[k++] = Key(kS0hp, P(s0h));
-  keys[k++] = Key(kS0l, L(s0));
-  keys[k++] = Key(kS0lw, W(s0l));
-  keys[k++] = Key(kS0lp, P(s0l));
-  keys[k++] = Key(kS0ll, L(s0l));
-  keys[k++] = Key(kS0rw, W(s0r));
-  keys[k++] = Key(kS0rp, P(s0r));
-  keys[k++] = Key(kS0rl, L(s0r));
-  keys[k++] = Key(kN0lw, W(n0l));
-  keys[k++] = Key(kN0lp, P(n0l));
-  keys[k++] = Key(kN0ll, L(n0l));
-  keys[k++] = Key(kS0h2w, W(s0h2));
-  keys[k++] = Key(kS0h2p, P(s0h2));
-  keys[k++] = Key(kS0hl, L(s0h));
-  keys[k++] = Key(kS0l2w, W(s0l2));
-  keys[k++] = Key(kS0l2p, P(s0l2));
-  keys[k++] = Key(kS0l2l, L(s0l2));
-  keys[k++] = Key(kS0r2w, W(s0r2));
-  keys[k++] = Key(kS0r2p, P(s0r2));
-  keys[k++] = Key(kS0r2l, L(s0r2));
-  keys[k++] = Key(kN0l2w, W(n0l2));
-  keys[k++] = Key(kN0l2p, P(n0l2));
-  keys[k++] = Key(kN0l2l, L(n0l2));
-  keys[k++] = Key(kS0pS0lpS0l2p, s0p, P(s0l), P(s0l2));
-  keys[k++] = Key(kS0pS0rpS0r2p, s0p, P(s0r), P(s0r2));
-  keys[k++] = Key(kS0pS0hpS0h2p, s0p, P(s0h), P(s0h2));
-  keys[k++] = Key(kN0pN0lpN0l2p, n0p, P(n0l), P(n0l2));
-  keys[k++] = Key(kS0wsr, s0w, s0sr);
-  keys[k++] = Key(kS0psr, s0p, s0sr);
-  keys[k++] = Key(kS0wsl, s0w, s0sl);
-  keys[k++] = Key(kS0psl, s0p, s0sl);
-  keys[k++] = Key(kN0wsl, n0w, n0sl);
-  keys[k++] = Key(kN0psl, n0p, n0sl);
-  auto U = [&](int x) { return x < 0 ? kNoneWord : atoms[x].upos; };
-  auto A = [&](int x) { return x < 0 ? kNoneWord : atoms[x].amb; };
-  uint64_t s0u = U(s0), n0u = U(n0), n1u = U(n1), s0a = A(s0), n0a = A(n0);
+  keys[k++] = Key(kS0wd, c.s0w, dist);
+  keys[k++] = Key(kS0pd, c.s0p, dist);
+  keys[k++] = Key(kN0wd, c.n0w, dist);
+  keys[k++] = Key(kN0pd, c.n0p, dist);
+  keys[k++] = Key(kS0wN0wd, c.s0w, c.n0w, dist);
+  keys[k++] = Key(kS0pN0pd, c.s0p, c.n0p, dist);
+  keys[k++] = Key(kS0wvr, c.s0w, s0vr);
+  keys[k++] = Key(kS0pvr, c.s0p, s0vr);
+  keys[k++] = Key(kS0wvl, c.s0w, s0vl);
+  keys[k++] = Key(kS0pvl, c.s0p, s0vl);
+  keys[k++] = Key(kN0wvl, c.n0w, n0vl);
+  keys[k++] = Key(kN0pvl, c.n0p, n0vl);
+  keys[k++] = Key(kS0wsr, c.s0w, s0sr);
+  keys[k++] = Key(kS0psr, c.s0p, s0sr);
+  keys[k++] = Key(kS0wsl, c.s0w, s0sl);
+  keys[k++] = Key(kS0psl, c.s0p, s0sl);
+  keys[k++] = Key(kN0wsl, c.n0w, n0sl);
+  keys[k++] = Key(kN0psl, c.n0p, n0sl);
+  return k;
+}
+
+// Zhang & Nivre's unigram and third-order templates: heads, outermost children, their labels.
+size_t TreeFeatures(const Context& c, uint64_t* keys) {
+  size_t k = 0;
+  keys[k++] = Key(kS0hw, c.W(c.s0h));
+  keys[k++] = Key(kS0hp, c.P(c.s0h));
+  keys[k++] = Key(kS0l, c.L(c.s0));
+  keys[k++] = Key(kS0lw, c.W(c.s0l));
+  keys[k++] = Key(kS0lp, c.P(c.s0l));
+  keys[k++] = Key(kS0ll, c.L(c.s0l));
+  keys[k++] = Key(kS0rw, c.W(c.s0r));
+  keys[k++] = Key(kS0rp, c.P(c.s0r));
+  keys[k++] = Key(kS0rl, c.L(c.s0r));
+  keys[k++] = Key(kN0lw, c.W(c.n0l));
+  keys[k++] = Key(kN0lp, c.P(c.n0l));
+  keys[k++] = Key(kN0ll, c.L(c.n0l));
+  keys[k++] = Key(kS0h2w, c.W(c.s0h2));
+  keys[k++] = Key(kS0h2p, c.P(c.s0h2));
+  keys[k++] = Key(kS0hl, c.L(c.s0h));
+  keys[k++] = Key(kS0l2w, c.W(c.s0l2));
+  keys[k++] = Key(kS0l2p, c.P(c.s0l2));
+  keys[k++] = Key(kS0l2l, c.L(c.s0l2));
+  keys[k++] = Key(kS0r2w, c.W(c.s0r2));
+  keys[k++] = Key(kS0r2p, c.P(c.s0r2));
+  keys[k++] = Key(kS0r2l, c.L(c.s0r2));
+  keys[k++] = Key(kN0l2w, c.W(c.n0l2));
+  keys[k++] = Key(kN0l2p, c.P(c.n0l2));
+  keys[k++] = Key(kN0l2l, c.L(c.n0l2));
+  keys[k++] = Key(kS0pS0lpS0l2p, c.s0p, c.P(c.s0l), c.P(c.s0l2));
+  keys[k++] = Key(kS0pS0rpS0r2p, c.s0p, c.P(c.s0r), c.P(c.s0r2));
+  keys[k++] = Key(kS0pS0hpS0h2p, c.s0p, c.P(c.s0h), c.P(c.s0h2));
+  keys[k++] = Key(kN0pN0lpN0l2p, c.n0p, c.P(c.n0l), c.P(c.n0l2));
+  return k;
+}
+
+// Beyond Zhang & Nivre: UPOS alone, ambiguity classes, the second stack word, more of the buffer,
+// labels with the buffer front, what lies between, and the tagger's runner-up tags.
+size_t ExtraFeatures(const Context& c, uint64_t* keys) {
+  uint64_t s0u = c.U(c.s0), n0u = c.U(c.n0), n1u = c.U(c.n1), s0a = c.A(c.s0), n0a = c.A(c.n0);
+  uint64_t s1w = c.W(c.s1), s1p = c.P(c.s1);
+  int after_s0 = c.s0 < 0 ? c.n0 : c.s0 + 1;
+  int puncts = c.atoms[c.n0].puncts_before - c.atoms[after_s0].puncts_before;
+  int verbs = c.atoms[c.n0].verbs_before - c.atoms[after_s0].verbs_before;
+  size_t k = 0;
   keys[k++] = Key(kS0u, s0u);
   keys[k++] = Key(kN0u, n0u);
   keys[k++] = Key(kN1u, n1u);
   keys[k++] = Key(kS0uN0u, s0u, n0u);
   keys[k++] = Key(kS0uN0uN1u, s0u, n0u, n1u);
-  keys[k++] = Key(kS0wN0u, s0w, n0u);
-  keys[k++] = Key(kS0uN0w, s0u, n0w);
+  keys[k++] = Key(kS0wN0u, c.s0w, n0u);
+  keys[k++] = Key(kS0uN0w, s0u, c.n0w);
   keys[k++] = Key(kS0a, s0a);
   keys[k++] = Key(kN0a, n0a);
-  keys[k++] = Key(kN1a, A(n1));
+  keys[k++] = Key(kN1a, c.A(c.n1));
   keys[k++] = Key(kS0aN0a, s0a, n0a);
-  keys[k++] = Key(kS0pN0a, s0p, n0a);
-  keys[k++] = Key(kS0aN0p, s0a, n0p);
-  int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
-  uint64_t s1w = W(s1), s1p = P(s1);
+  keys[k++] = Key(kS0pN0a, c.s0p, n0a);
+  keys[k++] = Key(kS0aN0p, s0a, c.n0p);
   keys[k++] = Key(kS1w, s1w);
   keys[k++] = Key(kS1p, s1p);
   keys[k++] = Key(kS1wp, s1w, s1p);
-  keys[k++] = Key(kS1pS0p, s1p, s0p);
-  keys[k++] = Key(kS1pS0pN0p, s1p, s0p, n0p);
-  keys[k++] = Key(kN0wN1w, n0w, n1w);
-  keys[k++] = Key(kN0wN1p, n0w, n1p);
-  keys[k++] = Key(kN0pN1w, n0p, n1w);
-  keys[k++] = Key(kN0pN1pN2pN3p, n0p, n1p, n2p, P(s.B(3)));
-  keys[k++] = Key(kS0pN1p, s0p, n1p);
-  keys[k++] = Key(kS1hasHeadS0p, s1 >= 0 && s.head[s1] >= 0, s0p, L(s1));
-  keys[k++] = Key(kS0lN0p, L(s0), n0p);
-  keys[k++] = Key(kS0rlN0p, L(s0r), n0p);
-  keys[k++] = Key(kS0pS0lN0p, s0p, L(s0), n0p);
-  int after_s0 = s0 < 0 ? n0 : s0 + 1;
-  int puncts = atoms[n0].puncts_before - atoms[after_s0].puncts_before;
-  int verbs = atoms[n0].verbs_before - atoms[after_s0].verbs_before;
-  keys[k++] = Key(kBetweenPunct, s0p, n0p, std::min(puncts, 3));
-  keys[k++] = Key(kBetweenVerb, s0p, n0p, std::min(verbs, 3));
+  keys[k++] = Key(kS1pS0p, s1p, c.s0p);
+  keys[k++] = Key(kS1pS0pN0p, s1p, c.s0p, c.n0p);
+  keys[k++] = Key(kN0wN1w, c.n0w, c.n1w);
+  keys[k++] = Key(kN0wN1p, c.n0w, c.n1p);
+  keys[k++] = Key(kN0pN1w, c.n0p, c.n1w);
+  keys[k++] = Key(kN0pN1pN2pN3p, c.n0p, c.n1p, c.n2p, c.P(c.s.B(3)));
+  keys[k++] = Key(kS0pN1p, c.s0p, c.n1p);
+  keys[k++] = Key(kS1hasHeadS0p, c.s1 >= 0 && c.s.head[c.s1] >= 0, c.s0p, c.L(c.s1));
+  keys[k++] = Key(kS0lN0p, c.L(c.s0), c.n0p);
+  keys[k++] = Key(kS0rlN0p, c.L(c.s0r), c.n0p);
+  keys[k++] = Key(kS0pS0lN0p, c.s0p, c.L(c.s0), c.n0p);
+  keys[k++] = Key(kBetweenPunct, c.s0p, c.n0p, std::min(puncts, 3));
+  keys[k++] = Key(kBetweenVerb, c.s0p, c.n0p, std::min(verbs, 3));
+  keys[k++] = Key(kS0pp2, c.s0p, c.P2(c.s0), c.M(c.s0));
+  keys[k++] = Key(kN0pp2, c.n0p, c.P2(c.n0), c.M(c.n0));
+  keys[k++] = Key(kN1pp2, c.n1p, c.P2(c.n1), c.M(c.n1));
+  keys[k++] = Key(kS0pN0pp2, c.s0p, c.n0p, c.P2(c.n0), c.M(c.n0));
+  return k;
+}
+
+}  // namespace
+
+size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
+                     uint64_t* keys) {
+  Context c(s, atoms, num_tags);
+  size_t k = WordFeatures(c, keys);
+  k += ShapeFeatures(c, keys + k);
+  k += TreeFeatures(c, keys + k);
+  k += ExtraFeatures(c, keys + k);
   assert(k <= kMaxParseFeatures);
   return k;
 }
@@ -285,7 +345,7 @@ namespace {
 
 // The best valid class under `scores`, checking validity once per move rather than per class (the
 // same rules as IsValid).
-int BestValid(const State& s, const Transitions& t, const int32_t* scores) {
+int BestValid(const State& s, const Transitions& t, const int16_t* scores) {
   int s0 = s.S0();
   bool at_root = s.B(0) == s.n;
   int best = -1;
@@ -308,6 +368,17 @@ int BestValid(const State& s, const Transitions& t, const int32_t* scores) {
       if (l != t.root_label) consider(t.Class(Move::kRight, l));
   }
   return best;
+}
+
+// The only valid class, or -1 when there is a choice. About a fifth of all moves are forced: the
+// first shift, and everything once only the root is left in the buffer.
+int ForcedMove(const State& s, const Transitions& t) {
+  int s0 = s.S0();
+  if (s0 < 0) return t.Class(Move::kShift, -1);
+  if (s.B(0) != s.n) return -1;
+  if (s.head[s0] >= 0) return t.Class(Move::kReduce, -1);
+  return s.headless_on_stack == 1 ? t.Class(Move::kLeft, t.root_label)
+                                  : t.Class(Move::kUnshift, -1);
 }
 
 // The label for a second root hung on the first: run-on sentences are "parataxis" in UD.
@@ -359,10 +430,13 @@ void ParseGreedy(const ParserModel& model, const std::vector<NodeAtoms>& atoms, 
   scratch->scores.resize(model.weights.padded_classes());
   uint64_t keys[kMaxParseFeatures];
   while (!s.Terminal()) {
-    size_t k = ParseFeatures(s, atoms, num_tags, keys);
-    std::fill(scratch->scores.begin(), scratch->scores.end(), 0);
-    model.weights.Score(keys, k, scratch->scores.data());
-    Apply(&s, t, BestValid(s, t, scratch->scores.data()));
+    int forced = ForcedMove(s, t);
+    if (forced < 0) {
+      size_t k = ParseFeatures(s, atoms, num_tags, keys);
+      std::fill(scratch->scores.begin(), scratch->scores.end(), 0);
+      model.weights.Score(keys, k, scratch->scores.data());
+    }
+    Apply(&s, t, forced >= 0 ? forced : BestValid(s, t, scratch->scores.data()));
   }
   heads->assign(s.head.begin(), s.head.end() - 1);
   labels->assign(s.label.begin(), s.label.end() - 1);

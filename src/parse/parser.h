@@ -24,6 +24,9 @@ struct NodeAtoms {
   uint64_t amb = 0;
   // Punctuation marks and verbs among the words before this node, for "between" features.
   uint16_t puncts_before = 0, verbs_before = 0;
+  // The tagger's runner-up class (num_tags + 1 if none) and its margin bin (WordAtoms::margin).
+  uint32_t tag2 = 0;
+  uint32_t margin = 3;
 };
 
 struct ParserModel {
@@ -44,7 +47,7 @@ size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32
 // Reusable memory for parsing; one per thread.
 struct ParseScratch {
   State state;
-  std::vector<int32_t> scores;
+  std::vector<int16_t> scores;
 };
 
 // Parses one sentence greedily. heads[i] is the node heading word i (n for the root) and labels[i]

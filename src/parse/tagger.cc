@@ -155,6 +155,8 @@ void ComputeAtoms(const TaggerModel& model, const std::vector<std::string_view>&
     const uint64_t* amb = model.ambiguity.Find(a.form);
     if (amb == nullptr) amb = model.ambiguity.Find(a.lower);
     a.ambiguity = amb ? *amb : 0;
+    a.runner_up = -1;  // until tagging sets them
+    a.margin = 3;
   }
 }
 
@@ -216,21 +218,41 @@ size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int 
   return n;
 }
 
-void TagPass(const TaggerModel& model, const WeightTable& weights,
-             const std::vector<WordAtoms>& atoms, const int* first, std::vector<int>* classes) {
-  classes->assign(atoms.size(), 0);
+namespace {
+
+// The runner-up class and how far behind it is, for the parser to hedge on likely tagging errors.
+void RecordRunnerUp(const int16_t* scores, int num_classes, int best, int weight_limit,
+                    WordAtoms* a) {
+  int second = -1;
+  for (int c = 0; c < num_classes; ++c)
+    if (c != best && (second < 0 || scores[c] > scores[second])) second = c;
+  int margin = second < 0 ? weight_limit * 4 : scores[best] - scores[second];
+  a->runner_up = second;
+  a->margin = margin < weight_limit / 2 ? 0 : margin < weight_limit * 2 ? 1 : 2;
+}
+
+}  // namespace
+
+void TagPass(const TaggerModel& model, const WeightTable& weights, std::vector<WordAtoms>* atoms,
+             const int* first, std::vector<int>* classes) {
+  classes->assign(atoms->size(), 0);
   int prev = -1, prev2 = -1;
   uint64_t keys[kMaxTagFeatures];
-  int32_t scores[kMaxClasses];
-  for (size_t i = 0; i < atoms.size(); ++i) {
+  int16_t scores[kMaxClasses];
+  int limit = 32767 / std::max(weights.max_keys(), 1);
+  for (size_t i = 0; i < atoms->size(); ++i) {
+    WordAtoms& a = (*atoms)[i];
     int best = 0;
-    if (const uint16_t* c = model.tag_dict.Find(atoms[i].form)) {
+    if (const uint16_t* c = model.tag_dict.Find(a.form)) {
       best = *c;
+      a.runner_up = -1;
+      a.margin = 3;
     } else {
-      size_t n = TagFeatures(atoms, i, prev, prev2, first, keys);
+      size_t n = TagFeatures(*atoms, i, prev, prev2, first, keys);
       std::fill(scores, scores + weights.padded_classes(), 0);
       weights.Score(keys, n, scores);
       best = static_cast<int>(std::max_element(scores, scores + model.num_classes()) - scores);
+      RecordRunnerUp(scores, model.num_classes(), best, limit, &a);
     }
     (*classes)[i] = best;
     prev2 = prev;
@@ -242,12 +264,12 @@ void Tag(const TaggerModel& model, const std::vector<std::string_view>& words,
          std::vector<WordAtoms>* atoms, std::vector<int>* classes) {
   ComputeAtoms(model, words, atoms);
   if (!model.two_pass()) {
-    TagPass(model, model.weights, *atoms, nullptr, classes);
+    TagPass(model, model.weights, atoms, nullptr, classes);
     return;
   }
   std::vector<int> first;
-  TagPass(model, model.weights, *atoms, nullptr, &first);
-  TagPass(model, model.second, *atoms, first.data(), classes);
+  TagPass(model, model.weights, atoms, nullptr, &first);
+  TagPass(model, model.second, atoms, first.data(), classes);
 }
 
 }  // namespace dyad::parse

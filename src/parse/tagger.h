@@ -22,6 +22,10 @@ struct WordAtoms {
   uint64_t shape = 0;       // hash of "Xxx", "dd,dd"-style shape
   uint32_t flags = 0;       // kCapital | kAllCaps | kHyphen | kDigit
   uint64_t ambiguity = 0;   // tags seen with the word in training (0 = rare or unseen)
+  // Set by tagging: the class that came second (-1 if none), and its margin (0 close .. 2 far; 3
+  // when the word was tagged by dictionary).
+  int runner_up = -1;
+  int margin = 3;
   static constexpr uint32_t kCapital = 1, kAllCaps = 2, kHyphen = 4, kDigit = 8;
 };
 
@@ -58,10 +62,11 @@ constexpr size_t kMaxTagFeatures = 48;
 size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int prev2,
                    const int* first, uint64_t* keys);
 
-// One greedy left-to-right pass with `weights` (the model's first or second).
+// One greedy left-to-right pass with `weights` (the model's first or second); also sets each
+// word's runner_up and margin.
 constexpr int kMaxClasses = 1024;
-void TagPass(const TaggerModel& model, const WeightTable& weights,
-             const std::vector<WordAtoms>& atoms, const int* first, std::vector<int>* classes);
+void TagPass(const TaggerModel& model, const WeightTable& weights, std::vector<WordAtoms>* atoms,
+             const int* first, std::vector<int>* classes);
 
 // Tags one sentence (both passes when the model has two): (*classes)[i] is the class of words[i].
 // Thread-safe for a shared model.

@@ -19,7 +19,8 @@ struct Example {
   std::vector<std::string_view> words;  // views of forms
   std::vector<int> gold_tags, pred_tags;
   std::vector<int> first_tags;  // the first tagger pass's (jackknifed), for training the second
-  GoldTree tree;                // projectivised; node n is the root
+  std::vector<int> runner_up, margin;  // from the jackknifed tagging (see WordAtoms)
+  GoldTree tree;                       // projectivised; node n is the root
 };
 
 struct Inventory {
@@ -153,7 +154,7 @@ WeightTable TrainTaggerPass(const std::vector<const Example*>& data, const Tagge
       }
     }
   }
-  return p.Freeze(p.SuggestScale(), options.tagger_min_updates);
+  return p.Freeze(kMaxTagFeatures, options.tagger_min_updates);
 }
 
 // A tagger trained on `data`: one pass, or two when `second` (see TrainTaggerPass).
@@ -196,6 +197,15 @@ std::vector<const Example*> AllBut(const std::vector<Example>& examples, int fol
   return rest;
 }
 
+void KeepRunnerUps(const std::vector<WordAtoms>& atoms, Example* e) {
+  e->runner_up.clear();
+  e->margin.clear();
+  for (const WordAtoms& a : atoms) {
+    e->runner_up.push_back(a.runner_up);
+    e->margin.push_back(a.margin);
+  }
+}
+
 // Sets every example's first_tags and pred_tags from taggers trained without the example's fold.
 // For a two-pass tagger this takes two rounds: the second pass learns from jackknifed first-pass
 // tags, so those must all exist before any second pass is trained.
@@ -211,14 +221,18 @@ void Jackknife(std::vector<Example>* examples, const Inventory& inv, const Train
       Example& e = (*examples)[i];
       Tag(first_pass.back(), e.words, &atoms, &e.first_tags);
       e.pred_tags = e.first_tags;
+      KeepRunnerUps(atoms, &e);
     }
   }
   for (int fold = 0; fold < folds && options.two_pass_tagger; ++fold) {
     TaggerModel& tagger = first_pass[fold];
     tagger.second = TrainTaggerPass(AllBut(*examples, folds, fold), tagger, true, options,
                                     options.seed + 2000 + fold);
-    for (size_t i = fold; i < examples->size(); i += folds)
-      Tag(tagger, (*examples)[i].words, &atoms, &(*examples)[i].pred_tags);
+    for (size_t i = fold; i < examples->size(); i += folds) {
+      Example& e = (*examples)[i];
+      Tag(tagger, e.words, &atoms, &e.pred_tags);
+      KeepRunnerUps(atoms, &e);
+    }
   }
   int64_t right = 0, total = 0;
   for (const Example& e : *examples)
@@ -266,6 +280,10 @@ struct ParserTrainer {
 
   void Train(const Example& e, const TaggerModel& tagger, bool explore, double p_explore) {
     ComputeAtoms(tagger, e.words, &word_atoms);
+    for (size_t i = 0; i < e.runner_up.size(); ++i) {
+      word_atoms[i].runner_up = e.runner_up[i];
+      word_atoms[i].margin = e.margin[i];
+    }
     NodeAtomsFor(tagger, word_atoms, e.pred_tags, &atoms);
     state.Init(static_cast<int>(e.words.size()));
     uint64_t buf[kMaxParseFeatures];
@@ -347,7 +365,7 @@ Result<std::unique_ptr<Model>> TrainModel(const std::vector<Sentence>& train,
       trainer.Train(examples[i], model->tagger, epoch >= options.explore_from_epoch,
                     options.explore);
     model->parser.weights =
-        trainer.perceptron.Freeze(trainer.perceptron.SuggestScale(), options.parser_min_updates);
+        trainer.perceptron.Freeze(kMaxParseFeatures, options.parser_min_updates);
     std::string line = fmt::format("epoch {}: train moves wrong {:.2f}%, {} features", epoch,
                                    100.0 * trainer.wrong / std::max<int64_t>(trainer.moves, 1),
                                    model->parser.weights.num_features());

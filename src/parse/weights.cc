@@ -1,16 +1,49 @@
 #include "parse/weights.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
+#ifdef __x86_64__
+#include <immintrin.h>
 #endif
 
 namespace dyad::parse {
 
 // ---- WeightTable ----
+
+size_t WeightTable::Capacity(size_t keys) {
+  size_t capacity = 16;
+  while (capacity * 5 < keys * 8) capacity *= 2;  // load factor at most 5/8
+  return capacity;
+}
+
+namespace {
+
+#ifdef __x86_64__
+// Adds a dense row with AVX2 (16 classes per step); chosen at run time where the CPU has it.
+__attribute__((target("avx2"))) void AddDenseAvx2(const int16_t* w, int padded, int16_t* scores) {
+  int c = 0;
+  for (; c + 16 <= padded; c += 16) {
+    __m256i* s = reinterpret_cast<__m256i*>(scores + c);
+    __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + c));
+    _mm256_storeu_si256(s, _mm256_add_epi16(_mm256_loadu_si256(s), v));
+  }
+  if (c < padded) {  // padded is a multiple of 8
+    __m128i* s = reinterpret_cast<__m128i*>(scores + c);
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c));
+    _mm_storeu_si128(s, _mm_add_epi16(_mm_loadu_si128(s), v));
+  }
+}
+
+bool HasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+#endif
+
+}  // namespace
 
 const WeightTable::Slot* WeightTable::Find(uint64_t key) const {
   uint32_t fp = Fingerprint(key);
@@ -30,46 +63,60 @@ void WeightTable::Insert(uint64_t key, uint32_t row) {
 void WeightTable::SetClasses(int n) {
   num_classes_ = n;
   padded_classes_ = (n + 7) / 8 * 8;
+#ifdef __x86_64__
+  avx2_ = HasAvx2();
+#endif
+  // Adding a dense row costs about padded/16 steps with AVX2, padded/8 with SSE2; a sparse one
+  // about one step per weight.
+  dense_from_ = avx2_ ? padded_classes_ / 12 : padded_classes_ / 6;
 }
 
-void WeightTable::AddRow(const int16_t* row, int32_t* scores) const {
+void WeightTable::AddRow(const int16_t* row, int16_t* scores) const {
   if (row[0] != kDense) {
     const uint16_t* e = reinterpret_cast<const uint16_t*>(row + 1);
     for (int k = 0; k < row[0]; ++k) scores[e[k] >> 8] += codebook_[e[k] & 0xFF];
     return;
   }
   const int16_t* w = row + 1;
-#ifdef __SSE2__
-  for (int c = 0; c < padded_classes_; c += 8) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c));
-    // Sign-extend 16 -> 32 bits: put each weight in a lane's top half, then shift it down.
-    __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16);
-    __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16);
+#ifdef __x86_64__
+  if (avx2_) {
+    AddDenseAvx2(w, padded_classes_, scores);
+    return;
+  }
+  for (int c = 0; c < padded_classes_; c += 8) {  // SSE2, part of x86-64
     __m128i* s = reinterpret_cast<__m128i*>(scores + c);
-    _mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
-    _mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c));
+    _mm_storeu_si128(s, _mm_add_epi16(_mm_loadu_si128(s), v));
   }
 #else
-  for (int c = 0; c < padded_classes_; ++c) scores[c] += w[c];
+  for (int c = 0; c < padded_classes_; ++c) scores[c] = static_cast<int16_t>(scores[c] + w[c]);
 #endif
 }
 
-// Three passes so that the cache misses of different keys overlap: first every bucket is fetched,
-// then every row, then the rows are added up.
-void WeightTable::Score(const uint64_t* keys, size_t n, int32_t* scores) const {
+// Every lookup is a cache miss into megabytes of table, so lookups are pipelined: the bucket of
+// key k + kAhead is fetched while key k is probed, and a row is added kRowsAhead rows after its
+// prefetch. Issuing every prefetch at once would overflow the CPU's few outstanding-miss buffers
+// and drop most of them.
+void WeightTable::Score(const uint64_t* keys, size_t n, int16_t* scores) const {
+  assert(n <= static_cast<size_t>(max_keys_));
   if (slots_.empty()) return;
+  constexpr size_t kAhead = 12, kRowsAhead = 8;
   const int16_t* data = data_.data();
-  for (size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[k] & mask_]);
-  uint32_t rows[kMaxKeys];
-  size_t found = 0;
+  const Slot* slots = slots_.data();
+  for (size_t k = 0; k < n && k < kAhead; ++k) __builtin_prefetch(slots + (keys[k] & mask_));
+  const int16_t* rows[kMaxKeysEver];
+  size_t found = 0, added = 0;
   for (size_t k = 0; k < n; ++k) {
+    if (k + kAhead < n) __builtin_prefetch(slots + (keys[k + kAhead] & mask_));
     if (const Slot* s = Find(keys[k])) {
-      rows[found++] = s->row;
-      __builtin_prefetch(data + s->row);
-      __builtin_prefetch(data + s->row + 32);
+      const int16_t* row = data + s->row;
+      __builtin_prefetch(row);
+      __builtin_prefetch(row + 32);
+      rows[found++] = row;
     }
+    if (found - added > kRowsAhead) AddRow(rows[added++], scores);
   }
-  for (size_t k = 0; k < found; ++k) AddRow(data + rows[k], scores);
+  while (added < found) AddRow(rows[added++], scores);
 }
 
 void WeightTable::AppendRow(const std::vector<int16_t>& weights,
@@ -118,7 +165,7 @@ std::vector<uint8_t> WeightTable::FitCodebook(const std::vector<uint64_t>& histo
     std::sort(level.begin(), level.end());
   }
   for (int i = 0; i < kLevels; ++i) {
-    int16_t v = static_cast<int16_t>(std::clamp(std::round(level[i]), 1.0, 32767.0));
+    int16_t v = static_cast<int16_t>(std::clamp(std::round(level[i]), 1.0, double(hi)));
     codebook_[i] = v;
     codebook_[i | 0x80] = static_cast<int16_t>(-v);
   }
@@ -127,48 +174,91 @@ std::vector<uint8_t> WeightTable::FitCodebook(const std::vector<uint64_t>& histo
 
 void WeightTable::Write(ByteWriter* out) const {
   out->Put<uint32_t>(static_cast<uint32_t>(num_classes_));
+  out->Put<uint32_t>(static_cast<uint32_t>(max_keys_));
   for (int16_t v : codebook_) out->Put<int16_t>(v);
   out->PutVector(keys_);
-  out->Put<uint64_t>(data_.size());
-  out->bytes().append(reinterpret_cast<const char*>(data_.data()), data_.size() * sizeof(int16_t));
+  // Rows go out in the file's form (AppendRow's rule), whatever form Build gave them in memory.
+  std::vector<uint8_t> code_of(32768, 0);
+  for (int code = 0; code < 128; ++code) code_of[codebook_[code]] = static_cast<uint8_t>(code);
+  std::vector<int16_t> file_data, weights(num_classes_);
+  for (uint32_t row : rows_) {
+    const int16_t* r = data_.data() + row;
+    if (r[0] == kDense) {
+      std::copy(r + 1, r + 1 + num_classes_, weights.begin());
+      AppendRow(weights, code_of, &file_data);
+    } else {
+      file_data.insert(file_data.end(), r, r + 1 + r[0]);
+    }
+  }
+  out->PutVector(file_data);
 }
 
 bool WeightTable::Read(ByteReader* in) {
   uint32_t classes = in->Get<uint32_t>();
   if (classes == 0 || classes > kMaxClasses) return false;
   SetClasses(static_cast<int>(classes));
+  uint32_t max_keys = in->Get<uint32_t>();
+  if (max_keys == 0 || max_keys > kMaxKeysEver) return false;
+  max_keys_ = static_cast<int>(max_keys);
+  int16_t limit = static_cast<int16_t>(32767 / max_keys_);
   for (int16_t& v : codebook_) v = in->Get<int16_t>();
+  for (int code = 0; code < 128; ++code)
+    if (codebook_[code] <= 0 || codebook_[code] > limit ||
+        codebook_[code | 0x80] != -codebook_[code])
+      return false;
   std::vector<int16_t> data;
   return in->GetVector(&keys_) && in->GetVector(&data) && Build(data);
 }
 
+// Checks the file's rows against keys_ and lays them out in memory: a sparse row with more than
+// dense_from_ weights is expanded, as adding it dense is faster than one weight at a time.
 bool WeightTable::Build(const std::vector<int16_t>& data) {
   if (data.size() > UINT32_MAX) return false;
-  size_t capacity = 16;
-  while (capacity * 5 < keys_.size() * 8) capacity *= 2;  // load factor at most 5/8
+  size_t capacity = Capacity(keys_.size());
   mask_ = capacity - 1;
   slots_.Reset(capacity);
   num_weights_ = num_dense_ = 0;
+  rows_.clear();
+  std::vector<int16_t> memory;
+  memory.reserve(data.size());
   size_t row = 0;
   for (uint64_t key : keys_) {
     if (row >= data.size()) return false;
     int16_t header = data[row];
     size_t size = header == kDense ? padded_classes_ : static_cast<size_t>(header);
     if (header < kDense || size > data.size() - row - 1) return false;
+    const int16_t* r = data.data() + row + 1;
+    rows_.push_back(static_cast<uint32_t>(memory.size()));
+    Insert(key, rows_.back());
     if (header == kDense) {
       ++num_dense_;
-      for (size_t c = 0; c < size; ++c) num_weights_ += data[row + 1 + c] != 0;
+      int16_t limit = static_cast<int16_t>(32767 / max_keys_);
+      for (size_t c = 0; c < size; ++c) {
+        if (r[c] > limit || r[c] < -limit) return false;  // could overflow a 16-bit score
+        num_weights_ += r[c] != 0;
+      }
+      memory.insert(memory.end(), r - 1, r + size);
     } else {
       num_weights_ += header;
       for (size_t k = 0; k < size; ++k)
-        if ((static_cast<uint16_t>(data[row + 1 + k]) >> 8) >= num_classes_) return false;
+        if ((static_cast<uint16_t>(r[k]) >> 8) >= num_classes_) return false;
+      if (header > dense_from_) {
+        memory.push_back(kDense);
+        size_t at = memory.size();
+        memory.resize(at + padded_classes_, 0);
+        for (size_t k = 0; k < size; ++k) {
+          uint16_t e = static_cast<uint16_t>(r[k]);
+          memory[at + (e >> 8)] = codebook_[e & 0xFF];
+        }
+      } else {
+        memory.insert(memory.end(), r - 1, r + size);
+      }
     }
-    Insert(key, static_cast<uint32_t>(row));
     row += size + 1;
   }
-  if (row != data.size()) return false;
-  data_.Reset(data.size());
-  if (!data.empty()) std::memcpy(data_.data(), data.data(), data.size() * sizeof(int16_t));
+  if (row != data.size() || memory.size() > UINT32_MAX) return false;
+  data_.Reset(memory.size());
+  if (!memory.empty()) std::memcpy(data_.data(), memory.data(), memory.size() * sizeof(int16_t));
   return true;
 }
 
@@ -216,43 +306,46 @@ double Perceptron::Average(const Param& p) const {
   return double(p.total + (time_ - p.stamp) * p.weight) / double(time_);
 }
 
-double Perceptron::SuggestScale() const {
+WeightTable Perceptron::Freeze(int max_keys, int min_updates) const {
   double max_abs = 1e-9;
   for (const auto& row : rows_)
     for (const Param& p : row) max_abs = std::max(max_abs, std::abs(Average(p)));
-  return 32000.0 / max_abs;
-}
-
-WeightTable Perceptron::Freeze(double scale, int min_updates) const {
-  std::vector<std::pair<uint64_t, uint32_t>> order;
-  order.reserve(index_.size());
-  index_.ForEach([&](uint64_t key, uint32_t row) {
-    if (updates_[row] >= static_cast<uint32_t>(min_updates)) order.emplace_back(key, row);
-  });
-  std::sort(order.begin(), order.end());
+  double limit = 32767 / max_keys, scale = limit / max_abs;
   WeightTable t;
   t.SetClasses(num_classes_);
+  t.max_keys_ = max_keys;
   std::vector<int16_t> weights(num_classes_), data;
   auto quantise = [&](uint32_t row) {
     std::fill(weights.begin(), weights.end(), 0);
     int count = 0;
     for (const Param& p : rows_[row]) {
       weights[p.cls] =
-          static_cast<int16_t>(std::clamp(std::round(Average(p) * scale), -32767.0, 32767.0));
+          static_cast<int16_t>(std::clamp(std::round(Average(p) * scale), -limit, limit));
       count += weights[p.cls] != 0;
     }
     return count;
   };
-  // First the magnitudes that sparse rows will code, to fit the codebook; then the rows.
+  // The features kept, and the magnitudes that sparse rows will code, to fit the codebook.
+  std::vector<std::pair<uint64_t, uint32_t>> order;
   std::vector<uint64_t> histogram(32768, 0);
-  for (const auto& [key, row] : order) {
-    if (3 * quantise(row) >= t.padded_classes_) continue;
+  index_.ForEach([&](uint64_t key, uint32_t row) {
+    if (updates_[row] < static_cast<uint32_t>(min_updates)) return;
+    int count = quantise(row);
+    if (count == 0) return;
+    order.emplace_back(key, row);
+    if (3 * count >= t.padded_classes_) return;
     for (int16_t w : weights) ++histogram[std::abs(w)];
-  }
+  });
   histogram[0] = 0;
   std::vector<uint8_t> code_of = t.FitCodebook(histogram);
+  // In bucket order, so that loading fills the table front to back instead of at random (one
+  // cache miss per key otherwise).
+  uint64_t mask = WeightTable::Capacity(order.size()) - 1;
+  std::sort(order.begin(), order.end(), [mask](const auto& a, const auto& b) {
+    return std::pair(a.first & mask, a.first) < std::pair(b.first & mask, b.first);
+  });
   for (const auto& [key, row] : order) {
-    if (quantise(row) == 0) continue;
+    quantise(row);
     t.keys_.push_back(key);
     t.AppendRow(weights, code_of, &data);
   }

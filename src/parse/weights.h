@@ -15,8 +15,10 @@ namespace dyad::parse {
 
 // Immutable feature -> class-weight rows. A row with many classes is stored dense with 16-bit
 // weights (added with SIMD); a row with few as 2-byte (class, code) pairs, where an 8-bit code
-// (sign and one of 128 magnitudes fitted to the table's weights) stands for the weight. At most
-// kMaxClasses classes. Thread-safe for reading.
+// (sign and one of 128 magnitudes fitted to the table's weights) stands for the weight. Weights
+// are scaled so that the sum of max_keys() of them fits in 16 bits: scores are added up in 16-bit
+// lanes, twice as many per SIMD step, and cannot overflow. At most kMaxClasses classes.
+// Thread-safe for reading.
 class WeightTable {
  public:
   WeightTable() = default;
@@ -29,11 +31,14 @@ class WeightTable {
   size_t num_dense_rows() const { return num_dense_; }
 
   static constexpr int kMaxClasses = 256;
+  static constexpr int kMaxKeysEver = 256;
+
+  // The most features Score() may add up for one decision.
+  int max_keys() const { return max_keys_; }
 
   // Adds the weights of every feature in keys[0, n) to scores[0, padded_classes()). Keys not in
-  // the table add nothing. n must be at most kMaxKeys.
-  static constexpr size_t kMaxKeys = 256;
-  void Score(const uint64_t* keys, size_t n, int32_t* scores) const;
+  // the table add nothing. n must be at most max_keys().
+  void Score(const uint64_t* keys, size_t n, int16_t* scores) const;
 
   void Write(ByteWriter* out) const;
   // Fails (returns false) on a truncated or inconsistent encoding.
@@ -54,9 +59,11 @@ class WeightTable {
     uint32_t f = static_cast<uint32_t>(key >> 32);
     return f ? f : 1;
   }
+  // Slots for a table of `keys` keys: a power of two, at most 5/8 full.
+  static size_t Capacity(size_t keys);
   const Slot* Find(uint64_t key) const;
   void Insert(uint64_t key, uint32_t row);
-  void AddRow(const int16_t* row, int32_t* scores) const;
+  void AddRow(const int16_t* row, int16_t* scores) const;
   // Appends a row to `data`; `weights` has num_classes_ entries, zeros for absent classes.
   // `code_of` maps a weight's magnitude to its magnitude code (see FitCodebook).
   void AppendRow(const std::vector<int16_t>& weights, const std::vector<uint8_t>& code_of,
@@ -65,14 +72,18 @@ class WeightTable {
   // codebook_, and returns the code of every magnitude 0..32767.
   std::vector<uint8_t> FitCodebook(const std::vector<uint64_t>& histogram);
   void SetClasses(int n);
-  // Checks `data` against keys_ and builds the slots and data_ from them.
+  // Checks the file-format `data` against keys_ and builds the slots and data_ from them.
   bool Build(const std::vector<int16_t>& data);
 
   int num_classes_ = 0, padded_classes_ = 0;
+  int max_keys_ = 0;
+  bool avx2_ = false;   // the CPU has AVX2: dense rows are added 8 classes at a time
+  int dense_from_ = 0;  // sparse rows with more weights than this are expanded in memory
   size_t num_weights_ = 0, num_dense_ = 0;
   uint64_t mask_ = 0;
   std::array<int16_t, 256> codebook_{};  // code -> weight: bit 7 the sign, bits 0-6 the magnitude
-  std::vector<uint64_t> keys_;  // sorted; the i-th row of data_ belongs to keys_[i] (for Write)
+  std::vector<uint64_t> keys_;           // sorted (kept for Write)
+  std::vector<uint32_t> rows_;           // offset in data_ of keys_[i]'s row
   HugeArray<Slot> slots_;
   HugeArray<int16_t> data_;
 };
@@ -93,13 +104,10 @@ class Perceptron {
   // Advances the clock that weights are averaged over; call once per training instance.
   void Tick() { ++time_; }
 
-  // The averaged weights scaled by `scale` and rounded to 16 bits (8-bit codes in sparse rows).
-  // Features updated fewer than
-  // `min_updates` times are left out (pruning: the many rare features carry little), and so are
-  // weights that round to 0.
-  WeightTable Freeze(double scale, int min_updates = 1) const;
-  // A scale that maps the largest averaged weight to near the 16-bit limit.
-  double SuggestScale() const;
+  // The averaged weights, scaled so that the largest is 32767 / max_keys and rounded (8-bit codes
+  // in sparse rows). Features updated fewer than `min_updates` times are left out (pruning: the
+  // many rare features carry little), and so are weights that round to 0.
+  WeightTable Freeze(int max_keys, int min_updates = 1) const;
 
  private:
   struct Param {
