@@ -52,8 +52,35 @@ LexiconPtr LoadOrDie(const std::string& data_dir, bool strict, bool quiet) {
   return LoadOrDie(o, quiet);
 }
 
-LexiconPtr LoadOrDie(const LoadOptions& options, bool quiet) {
+namespace {
+struct SyntaxChoice {
+  std::string mode = "none";
+  std::string model;  // default: models/en-ewt.parse in the dictionary directory
+};
+SyntaxChoice& Syntax() {
+  static SyntaxChoice choice;
+  return choice;
+}
+}  // namespace
+
+void AddSyntaxOptions(CLI::App* cmd) {
+  cmd->add_option("--syntax", Syntax().mode,
+                  "none: roles from word order (fastest); parse: tag and parse sentences that have "
+                  "an actor and a matched pattern, and take roles from the parse")
+      ->check(CLI::IsMember({"none", "parse"}));
+  cmd->add_option("--parser-model", Syntax().model,
+                  "model for --syntax parse (default: models/en-ewt.parse under the dictionaries)");
+}
+
+LexiconPtr LoadOrDie(const LoadOptions& given, bool quiet) {
   std::vector<Problem> problems;
+  LoadOptions options = given;
+  if (Syntax().mode == "parse" && options.parser_model.empty()) {
+    options.parser_model =
+        !Syntax().model.empty()
+            ? Syntax().model
+            : (std::filesystem::path(options.data_dir) / "models" / "en-ewt.parse").string();
+  }
   auto lex = LoadLexicon(options, &problems);
   if (!quiet || !lex.ok()) {
     for (const auto& p : problems) fmt::print(stderr, "dyad: {}\n", p.ToString());

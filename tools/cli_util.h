@@ -2,6 +2,7 @@
 #ifndef DYAD_TOOLS_CLI_UTIL_H_
 #define DYAD_TOOLS_CLI_UTIL_H_
 
+#include <CLI/CLI.hpp>
 #include <string>
 
 #include "dyad/coder.h"
@@ -10,6 +11,10 @@ namespace dyad::cli {
 
 // Where the dictionaries are: --data, $DYAD_DATA, beside the binary (../data), or ./data.
 std::string FindDataDir(const std::string& flag, const char* argv0);
+
+// `--syntax none|parse` (and `--parser-model FILE`) on a command that codes text. The choice is
+// process-wide: LoadOrDie applies it to every lexicon it loads.
+void AddSyntaxOptions(CLI::App* cmd);
 
 // Loads the dictionaries or exits with 2, printing every problem (unless quiet and loading worked).
 LexiconPtr LoadOrDie(const std::string& data_dir, bool strict, bool quiet);

@@ -280,6 +280,7 @@ int main(int argc, char** argv) {
   code->add_flag("--sentence-text", code_flags.with_sentence,
                  "add each event's whole sentence to the JSON output");
   code->add_option("--data", data_flag, "dictionary directory");
+  dyad::cli::AddSyntaxOptions(code);
 
   std::string sentence, date;
   auto* explain = app.add_subcommand(
@@ -288,6 +289,7 @@ int main(int argc, char** argv) {
   explain->add_option("--date", date,
                       "document date YYYY-MM-DD (resolves people and relative dates)");
   explain->add_option("--data", data_flag, "dictionary directory");
+  dyad::cli::AddSyntaxOptions(explain);
 
   auto* dict = app.add_subcommand("dict", "dictionary tools");
   dict->require_subcommand(1);
@@ -304,12 +306,14 @@ int main(int argc, char** argv) {
   eval_golden->add_option("paths", eval_paths, "golden files or directories")->required();
   eval_golden->add_flag("-v,--verbose", eval_verbose, "list every failure");
   eval_golden->add_option("--data", data_flag, "dictionary directory");
+  dyad::cli::AddSyntaxOptions(eval_golden);
   std::string plover_path;
   auto* eval_plover =
       eval->add_subcommand("plover", "score on PLOVER gold-standard records (gsr.jsonl)");
   eval_plover->add_option("file", plover_path, "gsr.jsonl")->required();
   eval_plover->add_flag("-v,--verbose", eval_verbose, "list every miss");
   eval_plover->add_option("--data", data_flag, "dictionary directory");
+  dyad::cli::AddSyntaxOptions(eval_plover);
 
   auto parse_commands = dyad::tools::AddParseCommands(&app, eval);
 
@@ -338,7 +342,8 @@ int main(int argc, char** argv) {
         return 2;
       }
     }
-    Out(topic->help());
+    // App::help() would describe the subcommand that was parsed (help itself); ask the formatter.
+    Out(topic->get_formatter()->make_help(topic, topic->get_name(), CLI::AppFormatMode::Normal));
     FlushOut();
     return 0;
   }

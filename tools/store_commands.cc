@@ -592,6 +592,7 @@ StoreCommands::StoreCommands(CLI::App& app, std::string* data_flag)
     cmd->add_flag("-q,--quiet", f->quiet, "no progress or summary");
     AddDb(cmd, f);
     add_data(cmd);
+    AddSyntaxOptions(cmd);
   };
   f->ingest = app.add_subcommand(
       "ingest",
@@ -636,6 +637,7 @@ StoreCommands::StoreCommands(CLI::App& app, std::string* data_flag)
   f->recode->add_option("-j,--jobs", f->jobs, "coding threads")->check(CLI::Range(1, 256));
   AddDb(f->recode, f);
   add_data(f->recode);
+  AddSyntaxOptions(f->recode);
 
   f->diff = app.add_subcommand("diff-runs", "compare the events of two codings");
   f->diff->add_option("codings", f->diff_codings, "two coding ids (default: the last two)")

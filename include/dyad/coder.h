@@ -43,6 +43,10 @@ struct LoadOptions {
   std::string verb_file, agent_file, discard_file, issue_file;
   std::string options_file;              // a TABARI .options file
   bool no_default_dictionaries = false;  // only the files above (data_dir still gives the ontology)
+  // A tagger/parser model (e.g. data/models/en-ewt.parse). When set, the coder parses each sentence
+  // that has an actor and a matched pattern and takes roles, passives and negation from the parse,
+  // keeping the word-order rules as the fallback (`--syntax parse`). Empty: word order only.
+  std::string parser_model;
 };
 
 // Loads and compiles every dictionary under options.data_dir. Problems (bad lines) are appended to

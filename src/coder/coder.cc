@@ -13,6 +13,7 @@
 #include "coder/modality.h"
 #include "coder/peer_mode.h"
 #include "coder/sentence.h"
+#include "coder/syntax.h"
 #include "lexicon/lexicon.h"
 #include "text/dates.h"
 #include "text/normalize.h"
@@ -27,6 +28,8 @@ class CoderState {
   lexicon::Stemmer stemmer;
   coder::WordCache cache;
   coder::MatchScratch match_scratch;
+  ParserWorkspace parse_ws;
+  coder::SyntaxView syntax;  // the current sentence's parse, when the lexicon has a parser
   std::unique_ptr<peers::ShallowCoder> peer;  // when the lexicon holds a peer's dictionaries
 };
 
@@ -172,6 +175,7 @@ struct SentenceContext {
   uint32_t begin, end;                // normalised byte range of the sentence
   std::vector<std::string> contexts;  // from issue keywords
   std::vector<std::string>* trace;
+  const SyntaxView* syntax = nullptr;  // the sentence's parse (--syntax parse), else null
 };
 
 // Appends to the explanation; the line is built only when someone is listening.
@@ -205,8 +209,9 @@ bool FrontedPhrase(const Sentence& s, const Match& m) {
   return false;
 }
 
-// Source and target mentions of a match, after passive and attribution rules.
-void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* source, int* target) {
+// Source and target mentions of a match from word order, after passive and attribution rules.
+void AssignRolesByOrder(SentenceContext& c, const Sentence& s, const Match& m, int* source,
+                        int* target) {
   const auto& p = c.lex.patterns[m.pattern];
   int clause = s.tokens[m.anchor].clause;
   *source = m.source;
@@ -297,6 +302,45 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, int* sou
   // "entered Japanese territorial waters": a country adjective inside the pattern is the target.
   if (*target == kNoMention && m.inner >= 0 && m.inner != *source) *target = m.inner;
   if (*target == *source) *target = kNoMention;
+}
+
+std::string MentionText(const Sentence& s, int mention) {
+  if (mention < 0) return "none";
+  return SpanText(s, s.mentions[mention].first, s.mentions[mention].last);
+}
+
+// Source and target mentions of a match. With a parse, its subject, passive agent and object win
+// where it names an actor and the pattern pins none; word order fills in what the parse leaves
+// open.
+void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, const SyntaxRoles* syn,
+                 int* source, int* target) {
+  AssignRolesByOrder(c, s, m, source, target);
+  if (syn == nullptr) return;
+  const auto& p = c.lex.patterns[m.pattern];
+  int src = *source, tgt = *target;
+  const bool source_free = m.source == kNoMention && !p.has_source;
+  const bool target_free = (m.target == kNoMention || m.target == kSubjectMention) && !p.has_target;
+  // A passive with its "by" agent: the agent acts on the subject. Without one ("is prepared to",
+  // "were arrested"), the word-order rules, which know stative participles, decide.
+  if (syn->passive && syn->source >= 0) {
+    if (target_free && syn->passive_subject >= 0) tgt = syn->passive_subject;
+    if (source_free) src = syn->source;
+  } else if (!syn->passive && source_free && syn->source >= 0 && syn->source != m.target) {
+    src = syn->source;
+  }
+  if (target_free && syn->target >= 0 && syn->target != src) tgt = syn->target;
+  if (tgt == src) tgt = kNoMention;
+  if (src != *source || tgt != *target) {
+    Trace(c, [&] {
+      return fmt::format("    syntax: source {} -> {}, target {} -> {} ({})",
+                         MentionText(s, *source), MentionText(s, src), MentionText(s, *target),
+                         MentionText(s, tgt), syn->why);
+    });
+  } else if (!syn->why.empty()) {
+    Trace(c, [&] { return fmt::format("    syntax agrees ({})", syn->why); });
+  }
+  *source = src;
+  *target = tgt;
 }
 
 // True when a compound source and the target name the same countries.
@@ -495,11 +539,46 @@ const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& 
   return nullptr;
 }
 
+// With a parse: an act inside the clause that a statement, appeal, demand, accusation, rejection or
+// threat governs is its content ("accused China of holding ...", "urged Japan to retract ..."), and
+// a participle modifying a noun is background ("the trawler detained after the collision").
+bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
+                     const std::vector<Match>& matches) {
+  static const std::set<std::string> kEmbedding = {"01", "02", "10", "11", "12", "13"};
+  const SyntaxView& v = *c.syntax;
+  uint32_t h = PredicateOf(v, m);
+  if (Background(v, h)) {
+    Trace(c, [&] {
+      return fmt::format(
+          "  pattern {} '{}': '{}' modifies a noun (acl in the parse); background, "
+          "not coded",
+          c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text, s.tokens[h].text);
+    });
+    return true;
+  }
+  for (const Match& outer : matches) {
+    if (&outer == &m) continue;
+    const auto& op = c.lex.patterns[outer.pattern];
+    if (!kEmbedding.count(op.code.substr(0, 2))) continue;
+    uint32_t oh = PredicateOf(v, outer);
+    if (oh == h || !InClauseOf(s, v, h, oh)) continue;
+    Trace(c, [&] {
+      return fmt::format(
+          "  pattern {} '{}' is in the clause governed by '{}' ({}) in the parse: "
+          "its content, not coded as done",
+          c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text, s.tokens[oh].text, op.code);
+    });
+    return true;
+  }
+  return false;
+}
+
 void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>& matches,
                  std::vector<Event>* out) {
   int last_source = kNoMention, last_target = kNoMention, last_clause = -1;
   for (const Match& m : matches) {
     const auto& p = c.lex.patterns[m.pattern];
+    if (c.syntax != nullptr && SyntaxSetsAside(c, s, m, matches)) continue;
     if (const Match* outer = EmbeddingMatch(c.lex, s, m, matches)) {
       Trace(c, [&] {
         return fmt::format("  pattern {} '{}' is the content of '{}' ({}); not coded as done", p.id,
@@ -546,8 +625,19 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
     }
     if (code != p.code)
       Trace(c, [&] { return (fmt::format("    '{}' turns {} into {}", cue, p.code, code)); });
+    SyntaxRoles syn;
+    if (c.syntax != nullptr) {
+      syn = RolesFromParse(s, *c.syntax, m);
+      if (syn.negated) {
+        Trace(c, [&] {
+          return fmt::format("    not coded: negated in the parse (on '{}')",
+                             s.tokens[syn.predicate].text);
+        });
+        continue;
+      }
+    }
     int source, target;
-    AssignRoles(c, s, m, &source, &target);
+    AssignRoles(c, s, m, c.syntax != nullptr ? &syn : nullptr, &source, &target);
     // "suspended exchanges with Japan and postponed talks": coordinated acts of one subject share
     // the object named once.
     if (target == kNoMention && source >= 0 && source == last_source && last_target >= 0 &&
@@ -717,6 +807,11 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
       trace->push_back(fmt::format(
           "  {} pattern match(es) set aside: they overlap a longer (more specific) pattern",
           all.size() - chosen.size()));
+    }
+    if (lexicon_.parser != nullptr && !chosen.empty() && !s.mentions.empty()) {
+      coder::ParseSentence(*lexicon_.parser, s, &state_->parse_ws, &state_->syntax);
+      c.syntax = &state_->syntax;
+      if (trace != nullptr) trace->push_back("  parse: " + coder::FormatParse(s, state_->syntax));
     }
     size_t before = result.events.size();
     coder::CodeMatches(c, s, chosen, &result.events);

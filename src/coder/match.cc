@@ -55,17 +55,6 @@ bool IsPassiveAt(const Sentence& s, uint32_t anchor) {
   return false;
 }
 
-// A role phrase with no known country ("military", "troops", "two patrol vessels") is an actor only
-// weakly: a pattern may use its words ("joint military exercises") or pass over it ("gave military
-// aid to Israel", "give two patrol vessels to the Philippine coast guard").
-bool IsWeak(const Mention& m) {
-  if (m.person) return false;
-  for (const auto& c : m.codes) {
-    if (c.rfind("---", 0) != 0) return false;
-  }
-  return true;
-}
-
 class Matcher {
  public:
   Matcher(const Sentence& s, const Pattern& p, uint32_t anchor)
@@ -244,6 +233,17 @@ bool RequiredWordsPresent(const Pattern& p, const std::vector<uint8_t>& present,
 }
 
 }  // namespace
+
+// A role phrase with no known country ("military", "troops", "two patrol vessels") is an actor only
+// weakly: a pattern may use its words ("joint military exercises") or pass over it ("gave military
+// aid to Israel", "give two patrol vessels to the Philippine coast guard").
+bool IsWeak(const Mention& m) {
+  if (m.person) return false;
+  for (const auto& c : m.codes) {
+    if (c.rfind("---", 0) != 0) return false;
+  }
+  return true;
+}
 
 std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScratch* scratch) {
   std::vector<Match> out;

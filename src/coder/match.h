@@ -33,6 +33,9 @@ struct Match {
   }
 };
 
+// A role phrase with no known country ("military", "two patrol vessels"): an actor only weakly.
+bool IsWeak(const Mention& m);
+
 // Reusable per-thread scratch for FindMatches.
 struct MatchScratch {
   std::vector<uint8_t> present;  // by word id: does the sentence contain it?

@@ -11,6 +11,7 @@
 
 #include "dyad/coder.h"
 #include "dyad/event.h"
+#include "dyad/parse.h"
 #include "lexicon/vocabulary.h"
 #include "peers/dictionary.h"
 
@@ -131,6 +132,8 @@ class Lexicon {
   // with these dictionaries (see src/peers/README.md).
   std::unique_ptr<peers::PeerDictionary> peer;
   size_t vocab_size = 0;  // ids are below this
+  // The tagger/parser when the coder uses syntax (LoadOptions::parser_model); null otherwise.
+  std::unique_ptr<const Parser> parser;
 
   const lexicon::CameoInfo* Cameo(const std::string& code) const;
 };

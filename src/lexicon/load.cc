@@ -635,6 +635,16 @@ Result<LexiconPtr> LoadLexicon(const LoadOptions& options, std::vector<Problem>*
         fmt::format("{} problem(s) in the dictionaries (--strict)", problems->size() - before));
   }
   lexicon::IndexAll(lex.get());
+  if (!options.parser_model.empty()) {
+    auto parser = LoadParserModel(options.parser_model);
+    if (!parser.ok()) return parser.status();
+    lex->parser = std::move(parser).value();
+    // Events coded with syntax differ from those coded by word order: the provenance says so.
+    std::ifstream in(options.parser_model, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    hash = lexicon::Fnv1a("syntax\n" + ss.str(), hash);
+  }
   lex->version = fmt::format("{:016x}", hash);
   lex->vocab_size = lex->vocab.size();
   return LexiconPtr(lex.release());

@@ -1,0 +1,325 @@
+#include "coder/syntax.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace dyad::coder {
+namespace {
+
+constexpr int kNoToken = -1;
+
+// Prepositions whose object is what an act is done to or with: "talks with Japan", "sanctions on
+// Iran", "withdrew from Lebanon". Places ("in", "at"), times and reasons ("over", "about") are
+// not targets.
+constexpr std::array<std::string_view, 11> kTargetCases = {
+    "to", "with", "against", "toward", "towards", "on", "upon", "from", "into", "onto", "for"};
+
+// The case marker of a nominal: "to" in "to Japan".
+std::string_view CaseOf(const Sentence& s, const SyntaxView& v, uint32_t t) {
+  for (uint32_t c : v.children[t]) {
+    if (v.Rel(c, "case")) return s.tokens[c].lower;
+  }
+  return {};
+}
+
+// Dependents through which an actor phrase reaches its actor: "leaders of the coalition", "a group
+// of Yoruba elders", "officials from Japan", "the rebel Revolutionary United Front (RUF)". Other
+// prepositional modifiers lead away from it ("a ceasefire at talks in Malaysia").
+bool NominalLink(const Sentence& s, const SyntaxView& v, uint32_t c) {
+  std::string_view base = v.BaseRel(c);
+  if (base == "nmod") {
+    if (v.Rel(c, "nmod:poss")) return true;
+    std::string_view cs = CaseOf(s, v, c);
+    return cs == "of" || cs == "from";
+  }
+  return base == "compound" || base == "amod" || base == "appos" || base == "conj" ||
+         base == "flat";
+}
+
+bool RelativePronoun(std::string_view lower) {
+  return lower == "who" || lower == "which" || lower == "that" || lower == "whom";
+}
+
+int Depth(const SyntaxView& v, uint32_t t) {
+  int d = 0;
+  for (int h = v.Head(t); h >= 0 && d < 200; h = v.Head(static_cast<uint32_t>(h))) ++d;
+  return d;
+}
+
+bool InMatch(const Sentence& s, const Match& m, int mention) {
+  for (uint32_t i = 0; i < m.word_count; ++i) {
+    if (s.tokens[m.words[i]].mention == mention) return true;
+  }
+  return false;
+}
+
+bool Negator(std::string_view lower) {
+  return lower == "not" || lower == "n't" || lower == "never";
+}
+
+}  // namespace
+
+std::string_view SyntaxView::BaseRel(uint32_t t) const {
+  std::string_view r = words[t].deprel;
+  size_t colon = r.find(':');
+  return colon == std::string_view::npos ? r : r.substr(0, colon);
+}
+
+void ParseSentence(const Parser& parser, const Sentence& s, ParserWorkspace* ws, SyntaxView* v) {
+  std::vector<std::string_view> words;
+  words.reserve(s.tokens.size());
+  for (const Token& t : s.tokens) words.push_back(t.text);
+  parser.Parse(words, &v->words, ws);
+  v->children.resize(v->words.size());
+  for (auto& c : v->children) c.clear();
+  for (uint32_t t = 0; t < v->words.size(); ++t) {
+    int h = v->Head(t);
+    if (h >= 0 && static_cast<size_t>(h) < v->words.size()) v->children[h].push_back(t);
+  }
+}
+
+namespace {
+
+// The actor a nominal stands for: its own mention, else the nearest mention among its nominal
+// dependents (breadth first, at most three links down). A role with no country ("workers") gives
+// way to a country among its dependents ("angry French paper workers").
+int MentionOf(const Sentence& s, const SyntaxView& v, uint32_t t) {
+  std::array<std::pair<uint32_t, int>, 64> queue;
+  size_t n = 0;
+  queue[n++] = {t, 0};
+  int weak = kNoMention;
+  for (size_t i = 0; i < n; ++i) {
+    auto [x, d] = queue[i];
+    int mention = s.tokens[x].mention;
+    if (mention >= 0) {
+      if (!IsWeak(s.mentions[mention])) return mention;
+      if (weak == kNoMention) weak = mention;
+    }
+    if (d == 3) continue;
+    for (uint32_t c : v.children[x]) {
+      if (n < queue.size() && NominalLink(s, v, c)) queue[n++] = {c, d + 1};
+    }
+  }
+  return weak;
+}
+
+// The subject of predicate h: its own, a coordinated verb's, a controlling verb's ("agreed to
+// send"), an object controller's ("urged Japan to stop" makes Japan the subject of "stop") or, in a
+// relative clause, the noun it modifies. Sets *passive for a passive subject of h itself.
+int SubjectToken(const Sentence& s, const SyntaxView& v, uint32_t h, bool* passive,
+                 std::string* how) {
+  uint32_t x = h;
+  bool own = true;  // still on h or a verb coordinated with it
+  for (int step = 0; step < 8; ++step) {
+    for (uint32_t c : v.children[x]) {
+      std::string_view rel = v.words[c].deprel;
+      if (rel == "nsubj" || rel == "nsubj:pass" || rel == "csubj") {
+        if (rel == "nsubj:pass") *passive = own;
+        if (RelativePronoun(s.tokens[c].lower) && v.Rel(x, "acl:relcl") && v.Head(x) >= 0) {
+          *how = fmt::format("the noun '{}' that the relative clause describes",
+                             s.tokens[v.Head(x)].text);
+          return v.Head(x);
+        }
+        *how = fmt::format("{} of '{}'", rel, s.tokens[x].text);
+        return static_cast<int>(c);
+      }
+    }
+    int up = v.Head(x);
+    if (up < 0) break;
+    std::string_view base = v.BaseRel(x);
+    if (base == "xcomp") {
+      for (uint32_t c : v.children[up]) {
+        if (v.Rel(c, "obj") || v.Rel(c, "iobj")) {
+          *how = fmt::format("object of '{}', which controls '{}'", s.tokens[up].text,
+                             s.tokens[x].text);
+          return static_cast<int>(c);
+        }
+      }
+      own = false;
+    } else if (base == "conj") {
+      // Coordinated verbs share the first one's subject; coordinated nouns do not have one.
+      if (v.words[x].upos != "VERB" && v.words[x].upos != "AUX") break;
+    } else if (v.Rel(x, "acl") && (v.Rel(up, "root") || v.BaseRel(up) == "nsubj")) {
+      // "Senior diplomats met in Beijing" parsed as a noun phrase: the noun is the subject.
+      *how = fmt::format("'{}', the noun the parse hangs '{}' on", s.tokens[up].text,
+                         s.tokens[x].text);
+      return up;
+    } else if (v.Rel(x, "acl:relcl")) {
+      *how = fmt::format("the noun '{}' that the relative clause describes", s.tokens[up].text);
+      return up;
+    } else if (v.words[x].upos == "NOUN" && (base == "obj" || base == "nsubj")) {
+      // "held talks with", "a visit ... angered": only the light-verb object climbs.
+      if (base != "obj") break;
+      own = false;
+    } else {
+      break;
+    }
+    x = static_cast<uint32_t>(up);
+  }
+  return kNoToken;
+}
+
+}  // namespace
+
+uint32_t PredicateOf(const SyntaxView& v, const Match& m) {
+  int best = -1, best_depth = 1 << 30;
+  for (uint32_t i = 0; i < m.word_count; ++i) {
+    uint32_t w = m.words[i];
+    if (w >= v.words.size()) continue;
+    int d = Depth(v, w);
+    if (d < best_depth) best = static_cast<int>(w), best_depth = d;
+  }
+  if (best < 0) best = static_cast<int>(std::min<size_t>(m.head, v.words.size() - 1));
+  return static_cast<uint32_t>(best);
+}
+
+bool InClauseOf(const Sentence& s, const SyntaxView& v, uint32_t inner, uint32_t outer) {
+  uint32_t x = inner;
+  for (int step = 0; step < 40; ++step) {
+    int up = v.Head(x);
+    if (up < 0) return false;
+    if (static_cast<uint32_t>(up) == outer) {
+      // The link into outer decides: a complement, or an adverbial or noun clause introduced by a
+      // complementiser ("accused China *of* holding", "condemned Japan *for* signing"); not a
+      // result or time clause ("..., prompting China to summon", "after talks").
+      std::string_view base = v.BaseRel(x);
+      if (base == "ccomp" || base == "xcomp" || base == "csubj") return true;
+      if (base != "advcl" && base != "acl") return false;
+      for (uint32_t c : v.children[x]) {
+        if (!v.Rel(c, "mark") && !v.Rel(c, "case")) continue;
+        std::string_view w = s.tokens[c].lower;
+        if (w == "to" || w == "that" || w == "of" || w == "for" || w == "against") return true;
+      }
+      return false;
+    }
+    x = static_cast<uint32_t>(up);
+  }
+  return false;
+}
+
+bool Background(const SyntaxView& v, uint32_t predicate) {
+  // "the trawler detained after the collision": a past participle with no object of its own. One
+  // with an object ("authorities detained a professor") is an active verb the parser took for a
+  // modifier.
+  if (!v.Rel(predicate, "acl") || v.words[predicate].xpos != "VBN") return false;
+  for (uint32_t c : v.children[predicate]) {
+    if (v.Rel(c, "obj") || v.Rel(c, "iobj")) return false;
+  }
+  // The noun must itself be an object or oblique of something. When it is the root or a subject
+  // ("Senior diplomats met in Beijing" parsed as a noun phrase), the participle is the main verb
+  // the parser took for a modifier.
+  int noun = v.Head(predicate);
+  if (noun < 0) return false;
+  // "Tens of thousands of protesters rallied": a quantity phrase hung on the root is the subject.
+  int top = noun;
+  while (top >= 0 && v.BaseRel(static_cast<uint32_t>(top)) == "nmod") top = v.Head(top);
+  if (top >= 0 && v.Rel(static_cast<uint32_t>(top), "root")) return false;
+  std::string_view base = v.BaseRel(static_cast<uint32_t>(noun));
+  return base == "obj" || base == "iobj" || base == "obl" || base == "nmod" || base == "appos";
+}
+
+SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& m) {
+  SyntaxRoles r;
+  const uint32_t h = PredicateOf(v, m);
+  r.predicate = h;
+  const bool nominal = v.words[h].upos == "NOUN" || v.words[h].upos == "PROPN";
+
+  // Source.
+  std::string how;
+  int subj = SubjectToken(s, v, h, &r.passive, &how);
+  // "arrived ... and was greeted by": a passive verb sharing a coordinated verb's subject.
+  for (uint32_t c : v.children[h]) r.passive = r.passive || v.Rel(c, "aux:pass");
+  if (r.passive) {
+    r.passive_subject = subj >= 0 ? MentionOf(s, v, static_cast<uint32_t>(subj)) : kNoMention;
+    for (uint32_t c : v.children[h]) {
+      if (v.Rel(c, "obl:agent") || ((v.BaseRel(c) == "obl") && CaseOf(s, v, c) == "by")) {
+        r.source = MentionOf(s, v, c);
+        if (r.source >= 0) how = fmt::format("'by' agent of passive '{}'", s.tokens[h].text);
+        break;
+      }
+    }
+  } else if (subj >= 0) {
+    r.source = MentionOf(s, v, static_cast<uint32_t>(subj));
+  }
+  if (r.source == kNoMention && !r.passive && nominal) {
+    for (uint32_t c : v.children[h]) {
+      if (v.Rel(c, "nmod:poss") || (v.BaseRel(c) == "nmod" && CaseOf(s, v, c) == "by")) {
+        r.source = MentionOf(s, v, c);
+        if (r.source >= 0) how = fmt::format("possessor of '{}'", s.tokens[h].text);
+        break;
+      }
+    }
+  }
+  if (r.source >= 0) r.why = "source: " + how;
+
+  // Target: an object of any word of the match, best relation first, then nearest after it.
+  int target_rank = 9, target_token = kNoToken;
+  auto consider = [&](uint32_t head_word) {
+    for (uint32_t c : v.children[head_word]) {
+      std::string_view rel = v.words[c].deprel;
+      std::string_view base = v.BaseRel(c);
+      int rank = 9;
+      if (rel == "iobj") {
+        rank = 0;
+      } else if (rel == "obj") {
+        rank = 1;
+      } else if ((base == "obl" || base == "nmod") && rel != "obl:tmod" && rel != "obl:npmod" &&
+                 rel != "nmod:poss" && rel != "obl:agent") {
+        std::string_view cs = CaseOf(s, v, c);
+        bool is_target = false;
+        for (std::string_view w : kTargetCases) is_target = is_target || w == cs;
+        // Nouns take their object with "of": "the seizure of the trawler".
+        if (cs == "of" && (v.words[head_word].upos == "NOUN")) is_target = true;
+        if (is_target) rank = 2;
+      }
+      if (rank == 9) continue;
+      int mention = MentionOf(s, v, c);
+      if (mention == kNoMention || mention == r.source || mention == r.passive_subject) continue;
+      // A role phrase with no country, or one the pattern itself spells ("deployed patrol ships"),
+      // is not what the act is done to.
+      if (IsWeak(s.mentions[mention]) || InMatch(s, m, mention)) continue;
+      if (rank < target_rank || (rank == target_rank && static_cast<int>(c) < target_token)) {
+        target_rank = rank;
+        target_token = static_cast<int>(c);
+        r.target = mention;
+      }
+    }
+  };
+  consider(h);
+  for (uint32_t i = 0; i < m.word_count; ++i) {
+    if (m.words[i] != h && m.words[i] < v.words.size()) consider(m.words[i]);
+  }
+  if (r.target >= 0) {
+    if (!r.why.empty()) r.why += "; ";
+    r.why += fmt::format("target: {} of '{}'", v.words[target_token].deprel,
+                         s.tokens[v.Head(target_token)].text);
+  }
+  if (r.passive) {
+    if (!r.why.empty()) r.why += "; ";
+    r.why += fmt::format("passive '{}'", s.tokens[h].text);
+  }
+
+  // Negation on the predicate or on a verb that controls it ("did not agree to send").
+  for (uint32_t x = h, step = 0; step < 4; ++step) {
+    for (uint32_t c : v.children[x]) {
+      if (v.Rel(c, "advmod") && Negator(s.tokens[c].lower)) r.negated = true;
+    }
+    int up = v.Head(x);
+    if (up < 0 || v.BaseRel(x) != "xcomp") break;
+    x = static_cast<uint32_t>(up);
+  }
+  return r;
+}
+
+std::string FormatParse(const Sentence& s, const SyntaxView& v) {
+  std::string out;
+  for (uint32_t t = 0; t < v.words.size(); ++t) {
+    const ParsedWord& w = v.words[t];
+    out += fmt::format("{}{}:{}/{}->{}:{}", t ? " " : "", t + 1, s.tokens[t].text, w.upos, w.head,
+                       w.deprel);
+  }
+  return out;
+}
+
+}  // namespace dyad::coder

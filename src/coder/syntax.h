@@ -1,0 +1,59 @@
+// Roles from a dependency parse: who is the subject of a matched act, what is its object, is it
+// passive or negated. Used when the lexicon carries a parser (`--syntax parse`); the word-order
+// rules in coder.cc remain the fallback for whatever the parse leaves open.
+#ifndef DYAD_CODER_SYNTAX_H_
+#define DYAD_CODER_SYNTAX_H_
+
+#include <string>
+#include <vector>
+
+#include "coder/match.h"
+#include "coder/sentence.h"
+#include "dyad/parse.h"
+
+namespace dyad::coder {
+
+// The parse of one sentence, indexed by the coder's token index (the parser sees the coder's
+// tokens, so the two align one to one).
+struct SyntaxView {
+  std::vector<ParsedWord> words;
+  std::vector<std::vector<uint32_t>> children;  // by head token, in text order
+  bool ok() const { return !words.empty(); }
+  int Head(uint32_t t) const { return words[t].head - 1; }  // -1 for the root
+  bool Rel(uint32_t t, std::string_view rel) const { return words[t].deprel == rel; }
+  // The relation without its subtype: "nsubj" for "nsubj:pass".
+  std::string_view BaseRel(uint32_t t) const;
+};
+
+void ParseSentence(const Parser& parser, const Sentence& s, ParserWorkspace* ws, SyntaxView* v);
+
+// What the parse says about one match. Mentions are kNoMention where the parse names no actor.
+struct SyntaxRoles {
+  uint32_t predicate = 0;   // the match's word highest in the tree
+  int source = kNoMention;  // subject (active), "by" agent (passive) or possessor (nouns)
+  int target = kNoMention;  // object, indirect object, or a prepositional object
+  bool passive = false;     // the predicate has a passive subject
+  int passive_subject = kNoMention;
+  bool negated = false;  // "not"/"never" attached to the predicate or its auxiliary chain
+  std::string why;       // how they were found, for explanations
+};
+
+SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& m);
+
+// The match's literal word highest in the tree (first on ties): the act's predicate.
+uint32_t PredicateOf(const SyntaxView& v, const Match& m);
+
+// True when `inner` lies inside a clause that `outer` governs as its complement ("accused China of
+// *holding*", "urged Japan to *retract*", "said that it would *send*").
+bool InClauseOf(const Sentence& s, const SyntaxView& v, uint32_t inner, uint32_t outer);
+
+// A participle or infinitive modifying a noun ("a trawler *detained* after the collision", "talks
+// *aimed* at ending the war"): background to the sentence's act, not an act the sentence reports.
+bool Background(const SyntaxView& v, uint32_t predicate);
+
+// One line per word: index, word, UPOS, head and relation (for `dyad explain`).
+std::string FormatParse(const Sentence& s, const SyntaxView& v);
+
+}  // namespace dyad::coder
+
+#endif  // DYAD_CODER_SYNTAX_H_
