@@ -556,6 +556,20 @@ bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
     });
     return true;
   }
+  // Only acts that happen can be content: appeals, demands and denials themselves are coded.
+  static const std::set<std::string> kSpeechRoots = {"01", "02", "10", "11", "12", "13"};
+  if (!kSpeechRoots.count(c.lex.patterns[m.pattern].code.substr(0, 2))) {
+    int governor = UnrealizedBy(s, v, h);
+    if (governor >= 0) {
+      Trace(c, [&] {
+        return fmt::format(
+            "  pattern {} '{}' is what '{}' asks for or denies in the parse; not "
+            "coded as done",
+            c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text, s.tokens[governor].text);
+      });
+      return true;
+    }
+  }
   for (const Match& outer : matches) {
     if (&outer == &m) continue;
     const auto& op = c.lex.patterns[outer.pattern];

@@ -82,26 +82,47 @@ void ParseSentence(const Parser& parser, const Sentence& s, ParserWorkspace* ws,
 namespace {
 
 // The actor a nominal stands for: its own mention, else the nearest mention among its nominal
-// dependents (breadth first, at most three links down). A role with no country ("workers") gives
-// way to a country among its dependents ("angry French paper workers").
+// dependents (breadth first, at most three links down). A role with no country ("workers"), or
+// with one guessed from context, gives way to a country among its dependents ("angry French paper
+// workers").
+// A country named inside the phrase of a weak or guessed mention at x: "two Palestinian" in "two
+// Palestinian bombers", "French" in "angry French paper workers".
+int NamedInside(const Sentence& s, const SyntaxView& v, uint32_t x, int depth) {
+  for (uint32_t c : v.children[x]) {
+    std::string_view rel = v.words[c].deprel;
+    if (rel != "amod" && rel != "compound" && rel != "flat" && rel != "nmod:poss") continue;
+    int mention = s.tokens[c].mention;
+    if (mention >= 0 && !IsWeak(s.mentions[mention]) && !s.mentions[mention].inferred)
+      return mention;
+    if (depth < 2) {
+      int inner = NamedInside(s, v, c, depth + 1);
+      if (inner >= 0) return inner;
+    }
+  }
+  return kNoMention;
+}
+
 int MentionOf(const Sentence& s, const SyntaxView& v, uint32_t t) {
   std::array<std::pair<uint32_t, int>, 64> queue;
   size_t n = 0;
   queue[n++] = {t, 0};
-  int weak = kNoMention;
   for (size_t i = 0; i < n; ++i) {
     auto [x, d] = queue[i];
     int mention = s.tokens[x].mention;
     if (mention >= 0) {
-      if (!IsWeak(s.mentions[mention])) return mention;
-      if (weak == kNoMention) weak = mention;
+      const Mention& m = s.mentions[mention];
+      if (IsWeak(m) || m.inferred) {
+        int named = NamedInside(s, v, x, 0);
+        if (named >= 0) return named;
+      }
+      return mention;
     }
     if (d == 3) continue;
     for (uint32_t c : v.children[x]) {
       if (n < queue.size() && NominalLink(s, v, c)) queue[n++] = {c, d + 1};
     }
   }
-  return weak;
+  return kNoMention;
 }
 
 // The subject of predicate h: its own, a coordinated verb's, a controlling verb's ("agreed to
@@ -196,6 +217,36 @@ bool InClauseOf(const Sentence& s, const SyntaxView& v, uint32_t inner, uint32_t
     x = static_cast<uint32_t>(up);
   }
   return false;
+}
+
+int UnrealizedBy(const Sentence& s, const SyntaxView& v, uint32_t predicate) {
+  // Lemmas of verbs (and their nouns) whose complement is asked for, hoped for or denied.
+  // ("refused to" is not here: the modality rules turn the refused act into a rejection.)
+  static const std::array<std::string_view, 20> kGovernors = {
+      "demand", "urge",    "ask",    "call", "request", "insist",  "appeal",
+      "press",  "want",    "hope",   "wish", "propose", "suggest", "deny",
+      "plead",  "implore", "exhort", "beg",  "lobby",   "petition"};
+  uint32_t x = predicate;
+  for (int step = 0; step < 3; ++step) {
+    int up = v.Head(x);
+    if (up < 0) return -1;
+    std::string_view base = v.BaseRel(x);
+    bool complement = base == "ccomp" || base == "xcomp";
+    if (base == "advcl" || base == "acl") {
+      for (uint32_t c : v.children[x]) {
+        if (v.Rel(c, "mark") && (s.tokens[c].lower == "to" || s.tokens[c].lower == "that"))
+          complement = true;
+      }
+    }
+    if (!complement) return -1;
+    std::string_view lemma = v.words[up].lemma;
+    for (std::string_view g : kGovernors) {
+      if (lemma == g) return up;
+    }
+    // "agreed to demand that ...": climb through one more complement.
+    x = static_cast<uint32_t>(up);
+  }
+  return -1;
 }
 
 bool Background(const SyntaxView& v, uint32_t predicate) {

@@ -47,6 +47,11 @@ uint32_t PredicateOf(const SyntaxView& v, const Match& m);
 // *holding*", "urged Japan to *retract*", "said that it would *send*").
 bool InClauseOf(const Sentence& s, const SyntaxView& v, uint32_t inner, uint32_t outer);
 
+// The verb that governs the predicate's clause as a demand, appeal, wish or denial ("demanded that
+// Japan *release*", "urged China to *stop*", "denied that it had *entered*"), or -1. What such a
+// clause names was asked for or denied, not done.
+int UnrealizedBy(const Sentence& s, const SyntaxView& v, uint32_t predicate);
+
 // A participle or infinitive modifying a noun ("a trawler *detained* after the collision", "talks
 // *aimed* at ending the war"): background to the sentence's act, not an act the sentence reports.
 bool Background(const SyntaxView& v, uint32_t predicate);
