@@ -17,21 +17,35 @@ namespace {
 namespace fs = std::filesystem;
 
 // Raise these as the coder improves; never lower them.
-constexpr double kGoldenFloor = 0.62;
-constexpr double kPloverFullFloor = 0.46;
-constexpr double kPloverTypeFloor = 0.57;
+constexpr double kGoldenFloor = 0.67;
+constexpr double kPloverFullFloor = 0.49;
+constexpr double kPloverTypeFloor = 0.61;
+// The same with --syntax parse (issue 6 asks PLOVER full accuracy >= 0.85: not reached).
+constexpr double kGoldenSyntaxFloor = 0.69;
+constexpr double kPloverFullSyntaxFloor = 0.50;
+constexpr double kPloverTypeSyntaxFloor = 0.61;
 // The peers' own suites with their own dictionaries (issue 3 goals: 0.85 and 0.75).
 constexpr double kTabariSuiteFloor = 0.98;    // of the 444 checked validation records
 constexpr double kPetrarchSuiteFloor = 0.84;  // of the 284 CAMEO 2.0 unit records
 
+LexiconPtr LoadShipped(bool syntax) {
+  std::vector<Problem> problems;
+  LoadOptions o{std::string(DYAD_SOURCE_DIR) + "/data", false};
+  if (syntax) o.parser_model = std::string(DYAD_SOURCE_DIR) + "/data/models/en-ewt.parse";
+  auto r = LoadLexicon(o, &problems);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  for (const auto& p : problems) ADD_FAILURE() << "dictionary problem: " << p.ToString();
+  return std::move(r).value();
+}
+
 const Lexicon& Lex() {
-  static LexiconPtr lex = [] {
-    std::vector<Problem> problems;
-    auto r = LoadLexicon({std::string(DYAD_SOURCE_DIR) + "/data", false}, &problems);
-    EXPECT_TRUE(r.ok());
-    for (const auto& p : problems) ADD_FAILURE() << "dictionary problem: " << p.ToString();
-    return std::move(r).value();
-  }();
+  static LexiconPtr lex = LoadShipped(false);
+  return *lex;
+}
+
+// With the tagger and parser (--syntax parse).
+const Lexicon& LexSyntax() {
+  static LexiconPtr lex = LoadShipped(true);
   return *lex;
 }
 
@@ -55,7 +69,7 @@ TEST(DictionaryTest, ShippedDictionariesHaveNoProblems) {
   EXPECT_GE(st.cameo_codes, 300u);
 }
 
-TEST(GoldenTest, ProjectGoldenFiles) {
+std::vector<eval::GoldenCase> GoldenCases() {
   std::vector<eval::GoldenCase> cases;
   std::vector<std::string> problems;
   std::vector<fs::path> files;
@@ -68,27 +82,46 @@ TEST(GoldenTest, ProjectGoldenFiles) {
     cases.insert(cases.end(), c.begin(), c.end());
   }
   for (const auto& p : problems) ADD_FAILURE() << p;
+  return cases;
+}
+
+void CheckGolden(const Lexicon& lex, const char* label, double floor) {
+  auto cases = GoldenCases();
   ASSERT_GE(cases.size(), 300u);
-  Coder coder(Lex());
+  Coder coder(lex);
   auto r = eval::RunGolden(cases, coder);
   double rate = double(r.passed) / r.total;
-  fmt::print("golden: {}/{} cases pass ({:.1f}%), tuples tp={} fp={} fn={}\n", r.passed, r.total,
-             100 * rate, r.tp, r.fp, r.fn);
-  EXPECT_GE(rate, kGoldenFloor)
+  fmt::print("golden{}: {}/{} cases pass ({:.1f}%), tuples tp={} fp={} fn={}\n", label, r.passed,
+             r.total, 100 * rate, r.tp, r.fp, r.fn);
+  EXPECT_GE(rate, floor)
       << "golden pass rate fell below its floor; run `dyad eval golden tests/golden -v`";
 }
 
-TEST(PloverTest, GoldStandardRecords) {
+TEST(GoldenTest, ProjectGoldenFiles) { CheckGolden(Lex(), "", kGoldenFloor); }
+
+TEST(GoldenTest, ProjectGoldenFilesWithSyntax) {
+  CheckGolden(LexSyntax(), " (--syntax parse)", kGoldenSyntaxFloor);
+}
+
+void CheckPlover(const Lexicon& lex, const char* label, double type_floor, double full_floor) {
   fs::path dir;
   if (!SharedEval(&dir)) GTEST_SKIP() << "skipped: ../shared/eval not found";
-  Coder coder(Lex());
+  Coder coder(lex);
   auto r = eval::RunPlover((dir / "plover" / "gsr.jsonl").string(), coder);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  fmt::print("plover gsr: {} records, type accuracy {:.3f}, full accuracy {:.3f}\n", r->total,
-             r->type_accuracy(), r->full_accuracy());
+  fmt::print("plover gsr{}: {} records, type accuracy {:.3f}, full accuracy {:.3f}\n", label,
+             r->total, r->type_accuracy(), r->full_accuracy());
   EXPECT_EQ(r->total, 322);
-  EXPECT_GE(r->type_accuracy(), kPloverTypeFloor);
-  EXPECT_GE(r->full_accuracy(), kPloverFullFloor);
+  EXPECT_GE(r->type_accuracy(), type_floor);
+  EXPECT_GE(r->full_accuracy(), full_floor);
+}
+
+TEST(PloverTest, GoldStandardRecords) {
+  CheckPlover(Lex(), "", kPloverTypeFloor, kPloverFullFloor);
+}
+
+TEST(PloverTest, GoldStandardRecordsWithSyntax) {
+  CheckPlover(LexSyntax(), " (--syntax parse)", kPloverTypeSyntaxFloor, kPloverFullSyntaxFloor);
 }
 
 void PrintSuite(const char* name, const eval::SuiteResult& r) {

@@ -319,16 +319,21 @@ void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, const Sy
   const auto& p = c.lex.patterns[m.pattern];
   int src = *source, tgt = *target;
   const bool source_free = m.source == kNoMention && !p.has_source;
-  const bool target_free = (m.target == kNoMention || m.target == kSubjectMention) && !p.has_target;
+  // The passive placeholder means "the subject fills it": the parse knows the subject better.
+  const bool target_free = (m.target == kNoMention && !p.has_target) || m.target == kSubjectMention;
   // A passive with its "by" agent: the agent acts on the subject. Without one ("is prepared to",
   // "were arrested"), the word-order rules, which know stative participles, decide.
   if (syn->passive && syn->source >= 0) {
-    if (target_free && syn->passive_subject >= 0) tgt = syn->passive_subject;
+    // A target slot the "by" agent filled ("was summoned on Friday by Japan") was filled by the
+    // wrong actor: the passive subject is the target.
+    bool slot_took_agent = m.target == syn->source;
+    if ((target_free || slot_took_agent) && syn->passive_subject >= 0) tgt = syn->passive_subject;
     if (source_free) src = syn->source;
   } else if (!syn->passive && source_free && syn->source >= 0 && syn->source != m.target) {
     src = syn->source;
   }
-  if (target_free && syn->target >= 0 && syn->target != src) tgt = syn->target;
+  if (target_free && !(syn->passive && syn->source >= 0) && syn->target >= 0 && syn->target != src)
+    tgt = syn->target;
   if (tgt == src) tgt = kNoMention;
   if (src != *source || tgt != *target) {
     Trace(c, [&] {

@@ -52,6 +52,8 @@ class CoderTest : public ::testing::Test {
   }
   static void TearDownTestSuite() {
     delete lexicon_;
+    delete syntax_lexicon_;
+    syntax_lexicon_ = nullptr;
     fs::remove_all(*dir_);
     delete dir_;
   }
@@ -59,8 +61,22 @@ class CoderTest : public ::testing::Test {
     std::ofstream(*dir_ / name) << body;
   }
 
-  std::set<std::string> Code(const std::string& text, const std::string& date = "2018-10-26") {
-    Coder coder(**lexicon_);
+  // The same dictionaries with the committed parser model (--syntax parse), loaded once.
+  static const Lexicon& WithSyntax() {
+    if (syntax_lexicon_ == nullptr) {
+      LoadOptions o{dir_->string(), false};
+      o.parser_model = (fs::path(DYAD_SOURCE_DIR) / "data/models/en-ewt.parse").string();
+      std::vector<Problem> problems;
+      auto lex = LoadLexicon(o, &problems);
+      EXPECT_TRUE(lex.ok()) << lex.status().message();
+      syntax_lexicon_ = new LexiconPtr(std::move(lex).value());
+    }
+    return **syntax_lexicon_;
+  }
+
+  std::set<std::string> Code(const std::string& text, const std::string& date = "2018-10-26",
+                             const Lexicon* lex = nullptr) {
+    Coder coder(lex != nullptr ? *lex : **lexicon_);
     Document doc{"t", kNoDate, text};
     EXPECT_TRUE(ParseDate(date, &doc.date));
     auto r = coder.Code(doc);
@@ -73,9 +89,11 @@ class CoderTest : public ::testing::Test {
 
   static fs::path* dir_;
   static LexiconPtr* lexicon_;
+  static LexiconPtr* syntax_lexicon_;
 };
 fs::path* CoderTest::dir_ = nullptr;
 LexiconPtr* CoderTest::lexicon_ = nullptr;
+LexiconPtr* CoderTest::syntax_lexicon_ = nullptr;
 
 using S = std::set<std::string>;
 
@@ -185,6 +203,62 @@ TEST_F(CoderTest, CompoundListsAreDistinctAndBounded) {
   for (int i = 0; i < 90; ++i) text += "China and Japan and ";
   EXPECT_EQ(Code(text + "the US held talks."), (S{"CHN JPN 040", "JPN CHN 040", "CHN USA 040",
                                                   "USA CHN 040", "JPN USA 040", "USA JPN 040"}));
+}
+
+// --syntax parse: roles from the dependency parse where word order misleads. Each sentence here is
+// coded wrongly by word order alone.
+TEST_F(CoderTest, SyntaxFindsTheSubjectAcrossARelativeClause) {
+  EXPECT_EQ(Code("The Chinese ambassador, who met Abe last month, criticized Tokyo on Friday.",
+                 "2018-10-26", &WithSyntax()),
+            (S{"CHNGOV JPNGOV 111"}));
+  EXPECT_EQ(
+      Code("Japan, which detained the Chinese fisherman last week, criticized Beijing on Friday.",
+           "2018-10-26", &WithSyntax()),
+      (S{"JPN CHNCVL 173", "JPN CHNGOV 111"}));
+}
+
+TEST_F(CoderTest, SyntaxGivesAPassiveItsAgentAndSubject) {
+  EXPECT_EQ(Code("The Chinese ambassador, who had criticized Japan in a speech, was summoned on "
+                 "Friday by Japan's foreign ministry.",
+                 "2018-10-26", &WithSyntax()),
+            (S{"CHNGOV JPN 111", "JPNGOV CHNGOV 114"}));
+}
+
+TEST_F(CoderTest, SyntaxSetsAsideWhatIsAskedFor) {
+  // No pattern codes the appeal or the demand here: the parse alone says the release was asked
+  // for, not done.
+  EXPECT_EQ(Code("China urged Japan on Friday to release the Chinese fisherman.", "2018-10-26",
+                 &WithSyntax()),
+            (S{}));
+  EXPECT_EQ(Code("China demanded in a strongly worded statement on Friday that Japan release the "
+                 "Chinese fisherman.",
+                 "2018-10-26", &WithSyntax()),
+            (S{}));
+}
+
+TEST_F(CoderTest, SyntaxIsExplainedAndChangesTheFingerprint) {
+  Coder coder(WithSyntax());
+  Explanation ex;
+  auto r = coder.Code({"x", kNoDate, "Japan criticized China."}, &ex);
+  ASSERT_TRUE(r.ok());
+  bool parse_line = false, syntax_line = false;
+  for (const auto& line : ex.lines) {
+    parse_line = parse_line || line.find("parse: 1:Japan/PROPN->2:nsubj") != std::string::npos;
+    syntax_line = syntax_line || line.find(
+                                     "syntax agrees (source: nsubj of 'criticized'; target: "
+                                     "obj of 'criticized')") != std::string::npos;
+  }
+  EXPECT_TRUE(parse_line && syntax_line);
+  EXPECT_NE(DictionaryVersion(WithSyntax()), DictionaryVersion(**lexicon_));
+}
+
+TEST_F(CoderTest, AMissingParserModelIsAnError) {
+  LoadOptions o{dir_->string(), false};
+  o.parser_model = (*dir_ / "no-such.parse").string();
+  std::vector<Problem> problems;
+  auto lex = LoadLexicon(o, &problems);
+  ASSERT_FALSE(lex.ok());
+  EXPECT_NE(lex.status().message().find("no-such.parse"), std::string::npos);
 }
 
 TEST_F(CoderTest, BadInputIsAnErrorNotACrash) {

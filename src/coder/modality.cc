@@ -106,6 +106,9 @@ std::string IntentCode(const std::string& code) {
       {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"}};
   std::string three = code.substr(0, 3);
   if (auto it = kMap.find(three); it != kMap.end()) return it->second;
+  // A promised political reform (resigning, changing a policy, rights or institutions) is 034x,
+  // the intent beside 083x's accession.
+  if (three == "083") return code.size() == 4 ? "034" + code.substr(3) : "034";
   std::string root = code.substr(0, 2);
   if (root == "04") return "036";
   if (root == "05") return "032";
