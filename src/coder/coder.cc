@@ -552,6 +552,15 @@ bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
   static const std::set<std::string> kEmbedding = {"01", "02", "10", "11", "12", "13"};
   const SyntaxView& v = *c.syntax;
   uint32_t h = PredicateOf(v, m);
+  if (HistoricalReference(v, h)) {
+    Trace(c, [&] {
+      return fmt::format(
+          "  pattern {} '{}': '{}' is inside a phrase about the past (anniversary, "
+          "memory, history) in the parse; not coded",
+          c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text, s.tokens[h].text);
+    });
+    return true;
+  }
   if (Background(v, h)) {
     Trace(c, [&] {
       return fmt::format(
@@ -620,6 +629,14 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
     });
     std::string cue;
     Modality mod = ModalityBefore(s, m.start, &cue);
+    // "refused on Sunday to apologise": the parse links a refusal the words before cannot reach.
+    if (mod == Modality::kPlain && c.syntax != nullptr) {
+      int refusal = RefusedBy(*c.syntax, PredicateOf(*c.syntax, m));
+      if (refusal >= 0) {
+        mod = Modality::kRefused;
+        cue = std::string(s.tokens[refusal].text) + " (parse)";
+      }
+    }
     std::string code = p.code;
     switch (mod) {
       case Modality::kNegated:

@@ -249,6 +249,41 @@ int UnrealizedBy(const Sentence& s, const SyntaxView& v, uint32_t predicate) {
   return -1;
 }
 
+bool HistoricalReference(const SyntaxView& v, uint32_t predicate) {
+  static const std::array<std::string_view, 8> kPast = {"anniversary", "commemoration", "memory",
+                                                        "remembrance", "memorial",      "history",
+                                                        "legacy",      "commemorate"};
+  int x = v.Head(predicate);
+  for (int step = 0; x >= 0 && step < 6; ++step, x = v.Head(static_cast<uint32_t>(x))) {
+    std::string_view lemma = v.words[x].lemma;
+    for (std::string_view w : kPast) {
+      if (lemma == w) return true;
+    }
+    // Only through noun phrases and the clauses that describe them, not up into the main verb.
+    std::string_view upos = v.words[x].upos;
+    if (upos != "NOUN" && upos != "PROPN" && !v.Rel(static_cast<uint32_t>(x), "acl:relcl") &&
+        !v.Rel(static_cast<uint32_t>(x), "acl"))
+      return false;
+  }
+  return false;
+}
+
+int RefusedBy(const SyntaxView& v, uint32_t predicate) {
+  // An infinitive complement; with a time phrase between, parsers often hang it as "advcl".
+  bool infinitive = v.BaseRel(predicate) == "xcomp";
+  if (v.BaseRel(predicate) == "advcl") {
+    for (uint32_t c : v.children[predicate]) {
+      if (v.Rel(c, "mark") && v.words[c].lemma == "to") infinitive = true;
+    }
+  }
+  if (!infinitive) return -1;
+  int up = v.Head(predicate);
+  if (up < 0) return -1;
+  std::string_view lemma = v.words[up].lemma;
+  if (lemma == "refuse" || lemma == "decline" || lemma == "reject" || lemma == "fail") return up;
+  return -1;
+}
+
 bool Background(const SyntaxView& v, uint32_t predicate) {
   // "the trawler detained after the collision": a past participle with no object of its own. One
   // with an object ("authorities detained a professor") is an active verb the parser took for a

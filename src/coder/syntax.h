@@ -52,6 +52,13 @@ bool InClauseOf(const Sentence& s, const SyntaxView& v, uint32_t inner, uint32_t
 // clause names was asked for or denied, not done.
 int UnrealizedBy(const Sentence& s, const SyntaxView& v, uint32_t predicate);
 
+// True when the predicate sits inside a phrase about the past: "the anniversary of Japan's
+// *invasion* of Manchuria", "in memory of the victims of the *bombing*". History, not news.
+bool HistoricalReference(const SyntaxView& v, uint32_t predicate);
+
+// The verb of refusal that controls the predicate ("refused on Sunday to *apologise*"), or -1.
+int RefusedBy(const SyntaxView& v, uint32_t predicate);
+
 // A participle or infinitive modifying a noun ("a trawler *detained* after the collision", "talks
 // *aimed* at ending the war"): background to the sentence's act, not an act the sentence reports.
 bool Background(const SyntaxView& v, uint32_t predicate);
