@@ -26,7 +26,7 @@ constexpr double kPloverFullSyntaxFloor = 0.50;
 constexpr double kPloverTypeSyntaxFloor = 0.61;
 // The peers' own suites with their own dictionaries (issue 3 goals: 0.85 and 0.75).
 constexpr double kTabariSuiteFloor = 0.98;    // of the 444 checked validation records
-constexpr double kPetrarchSuiteFloor = 0.84;  // of the 284 CAMEO 2.0 unit records
+constexpr double kPetrarchSuiteFloor = 0.85;  // of the 284 CAMEO 2.0 unit records
 
 LexiconPtr LoadShipped(bool syntax) {
   std::vector<Problem> problems;

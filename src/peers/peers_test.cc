@@ -264,6 +264,9 @@ TEST_F(PetrarchTest, Codes) {
             (Tuples{{"NORLEG", "SUDCOP", "051"}}));
   EXPECT_EQ(Code(coder, dict_, "Norland praised the South Blue River."),
             (Tuples{{"NOR", "SRV", "051"}}));
+  // A possessive's noun phrase keeps its agent across coordinated modifiers.
+  EXPECT_EQ(Code(coder, dict_, "Norland's old and wise minister praised Sudria."),
+            (Tuples{{"NORGOV", "SUD", "051"}}));
   // Modals are auxiliaries.
   EXPECT_EQ(Code(coder, dict_, "Norland will praise Sudria."), (Tuples{{"NOR", "SUD", "051"}}));
   SentenceResult::Status status;

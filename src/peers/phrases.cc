@@ -95,9 +95,15 @@ Attached Attach(const PeerDictionary& dict, bool petrarch, Sentence* s, Occ* occ
       ++q;
     }
     if (petrarch) {  // PETRARCH's noun phrase: "Ostria's first Deputy Prime Minister"
+      // Coordinated modifiers count as one: "Ostria's awful and evil minister".
       uint32_t r = q;
-      while (r < toks.size() && r < q + 3 && NounPhraseFiller(toks[r]) && AgentAt(*s, r) < 0) ++r;
-      if (AgentAt(*s, r) >= 0) q = r;
+      auto filler = [&](uint32_t k) {
+        if (NounPhraseFiller(toks[k])) return true;
+        return k > q && (toks[k].cls & kConjunction) && k + 1 < toks.size() &&
+               NounPhraseFiller(toks[k + 1]) && AgentAt(*s, k + 1) < 0;
+      };
+      while (r < toks.size() && r < q + 4 && filler(r) && AgentAt(*s, r) < 0) ++r;
+      if (r < toks.size() && AgentAt(*s, r) >= 0) q = r;
     }
     int a = AgentAt(*s, q);
     if (a < 0) break;
