@@ -312,8 +312,40 @@ std::string MentionText(const Sentence& s, int mention) {
 // Source and target mentions of a match. With a parse, its subject, passive agent and object win
 // where it names an actor and the pattern pins none; word order fills in what the parse leaves
 // open.
+// "the two leaders discussed their concerns over Japan's attitude": what talks, pledges and
+// diplomacy are about is their topic, not their partner.
+bool TopicPhrase(const Sentence& s, const Mention& m) {
+  uint32_t k = m.first;
+  while (k > 0 && (s.tokens[k - 1].lower == "the" || s.tokens[k - 1].lower == "a")) --k;
+  if (k == 0) return false;
+  std::string_view w = s.tokens[k - 1].lower;
+  return w == "over" || w == "about" || w == "regarding" || w == "concerning";
+}
+
+void DropTopicTarget(SentenceContext& c, const Sentence& s, const Match& m, int* target) {
+  const auto& p = c.lex.patterns[m.pattern];
+  std::string root = p.code.substr(0, 2);
+  if (*target >= 0 && m.target == kNoMention && (root == "03" || root == "04" || root == "05") &&
+      TopicPhrase(s, s.mentions[*target])) {
+    Trace(c, [&] {
+      return fmt::format("    '{}' is what the act is about, not its partner: no target",
+                         MentionText(s, *target));
+    });
+    *target = kNoMention;
+  }
+}
+
+void AssignRolesWithSyntax(SentenceContext& c, const Sentence& s, const Match& m,
+                           const SyntaxRoles* syn, int* source, int* target);
+
 void AssignRoles(SentenceContext& c, const Sentence& s, const Match& m, const SyntaxRoles* syn,
                  int* source, int* target) {
+  AssignRolesWithSyntax(c, s, m, syn, source, target);
+  DropTopicTarget(c, s, m, target);
+}
+
+void AssignRolesWithSyntax(SentenceContext& c, const Sentence& s, const Match& m,
+                           const SyntaxRoles* syn, int* source, int* target) {
   AssignRolesByOrder(c, s, m, source, target);
   if (syn == nullptr) return;
   const auto& p = c.lex.patterns[m.pattern];

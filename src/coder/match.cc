@@ -280,6 +280,9 @@ std::vector<Match> SelectMatches(const Lexicon& lex, std::vector<Match> matches)
     const auto& pa = lex.patterns[a.pattern];
     const auto& pb = lex.patterns[b.pattern];
     if (pa.literals != pb.literals) return pa.literals > pb.literals;
+    // Then the one that matched more of the sentence's words, optional ones included ("postponed
+    // the round of negotiations with Japan" over "round of negotiations with Japan").
+    if (a.word_count != b.word_count) return a.word_count > b.word_count;
     bool sa = pa.has_source || pa.has_target, sb = pb.has_source || pb.has_target;
     if (sa != sb) return sa;  // a pattern that pins an actor is more specific
     if (a.end - a.start != b.end - b.start) return a.end - a.start < b.end - b.start;

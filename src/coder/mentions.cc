@@ -566,16 +566,35 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
   bool any = false;
   for (const auto& t : toks) any = any || t.lower == "two" || t.lower == "both";
   if (!any) return;
+  // The mention covering token t now (token marks go stale as references are inserted).
+  auto covering = [&](uint32_t t) -> int {
+    for (size_t k = 0; k < s->mentions.size(); ++k) {
+      if (s->mentions[k].first <= t && t < s->mentions[k].last) return static_cast<int>(k);
+    }
+    return -1;
+  };
   for (uint32_t i = 0; i + 1 < toks.size(); ++i) {
-    if (toks[i].mention >= 0) continue;
     uint32_t k = i;
     if (toks[k].lower == "the" && k + 1 < toks.size()) ++k;
     if (toks[k].lower != "two" && toks[k].lower != "both") continue;
     if (toks[k].lower == "both" && k != i) continue;
     uint32_t h = k + 1;
     if (h < toks.size() && (toks[h].lower == "asian" || toks[h].lower == "foreign")) ++h;
-    if (h >= toks.size() || !InList(kReferenceHeads, toks[h].lower) || toks[h].mention >= 0)
+    if (h >= toks.size() || !InList(kReferenceHeads, toks[h].lower)) continue;
+    // "The two leaders" may already be a role whose country was guessed or is unknown; the
+    // reference is the better reading. Any other actor there stands.
+    int taken = covering(h);
+    if (taken >= 0) {
+      const Mention& old = s->mentions[taken];
+      bool guessed = old.inferred || std::all_of(old.codes.begin(), old.codes.end(),
+                                                 [](const std::string& c) {
+                                                   return c.rfind("---", 0) == 0;
+                                                 });
+      if (!guessed || old.first < i || old.last > h + 1) continue;
+      s->mentions.erase(s->mentions.begin() + taken);
+    } else if (covering(i) >= 0) {
       continue;
+    }
     // Countries named earlier in this sentence count too.
     std::vector<std::string> recent = memory->recent_countries;
     for (const auto& m : s->mentions) {
