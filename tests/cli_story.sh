@@ -6,8 +6,10 @@
 # (Sep 2010), the islands purchase (Sep 2012), the thaw (Nov 2014), Abe's visit (Oct 2018), the
 # treated-water release (Aug 2023) and the Taiwan remarks row (Nov 2025). A detected turn counts
 # when it falls within one quarter (3 months) of one of them. The floor only rises; the goal is 7.
+# Usage: tests/cli_story.sh path/to/dyad [none|parse]   (the coder's --syntax; the main job uses parse)
 set -uo pipefail
 DYAD=$(realpath "$1")
+SYNTAX=${2:-none}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -15,7 +17,7 @@ FLOOR=3
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
-"$DYAD" ingest "$ROOT/data/corpus/china-japan" --db "$T/cj.db" -q || fail "ingest"
+"$DYAD" ingest "$ROOT/data/corpus/china-japan" --db "$T/cj.db" -q --syntax "$SYNTAX" || fail "ingest"
 "$DYAD" turns CHN JPN --db "$T/cj.db" --format json > "$T/turns.json" || fail "turns"
 python3 - "$T/turns.json" "$FLOOR" <<'PY' || fails=$((fails + 1))
 import json, sys

@@ -602,6 +602,34 @@ bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
     });
     return true;
   }
+  // Talks, visits and cooperation that were called off did not happen (a 16x pattern codes the
+  // calling off).
+  static const std::set<std::string> kCooperationRoots = {"03", "04", "05", "06", "07"};
+  if (kCooperationRoots.count(c.lex.patterns[m.pattern].code.substr(0, 2))) {
+    int off = CalledOffBy(v, h);
+    if (off >= 0) {
+      Trace(c, [&] {
+        return fmt::format("  pattern {} '{}': '{}' calls it off in the parse; not coded as done",
+                           c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text,
+                           s.tokens[off].text);
+      });
+      return true;
+    }
+  }
+  static const std::set<std::string> kSpeech = {"01", "02", "10", "11", "12", "13"};
+  if (!kSpeech.count(c.lex.patterns[m.pattern].code.substr(0, 2))) {
+    // (A demand pattern may spell the modal itself: "+ must release".)
+    int modal = ObligedBy(v, h);
+    if (modal >= 0) {
+      Trace(c, [&] {
+        return fmt::format(
+            "  pattern {} '{}': '{}' makes it an obligation in the parse; not "
+            "coded as done",
+            c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text, s.tokens[modal].text);
+      });
+      return true;
+    }
+  }
   // Only acts that happen can be content: appeals, demands and denials themselves are coded.
   static const std::set<std::string> kSpeechRoots = {"01", "02", "10", "11", "12", "13"};
   if (!kSpeechRoots.count(c.lex.patterns[m.pattern].code.substr(0, 2))) {

@@ -586,10 +586,9 @@ void AddReferences(Sentence* s, DocumentMemory* memory) {
     int taken = covering(h);
     if (taken >= 0) {
       const Mention& old = s->mentions[taken];
-      bool guessed = old.inferred || std::all_of(old.codes.begin(), old.codes.end(),
-                                                 [](const std::string& c) {
-                                                   return c.rfind("---", 0) == 0;
-                                                 });
+      bool guessed =
+          old.inferred || std::all_of(old.codes.begin(), old.codes.end(),
+                                      [](const std::string& c) { return c.rfind("---", 0) == 0; });
       if (!guessed || old.first < i || old.last > h + 1) continue;
       s->mentions.erase(s->mentions.begin() + taken);
     } else if (covering(i) >= 0) {

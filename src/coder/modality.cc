@@ -87,6 +87,22 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
     // Lists inside the phrase ("political, diplomatic and security dialogue") do not end it; a new
     // clause or an actor does.
     if (t.clause != clause || t.mention >= 0 || t.lower == ";") break;
+    // "refused on Sunday to apologise", "declined again to comment": a time phrase or adverb
+    // between the refusal and its infinitive.
+    if (t.lower == "to" && k >= 3 && k + 1 >= start) {  // the infinitive is the act itself
+      for (uint32_t j = k - 1; j > 0 && k - 1 - j < 4; --j) {
+        const Token& u = toks[j - 1];
+        if (u.mention >= 0 || u.clause != clause) break;
+        if (InList(kRefusals, u.lower)) {
+          if (j + 1 == k) break;  // adjacent: handled above
+          *cue = u.lower + " ... to";
+          return Modality::kRefused;
+        }
+        if (!(u.classes & kDateWord) && u.lower != "on" && u.lower != "again" &&
+            u.lower != "flatly" && u.lower != "also" && u.lower != "last" && u.lower != "this")
+          break;
+      }
+    }
     if (t.lower == "to" && InList(kIntents, toks[k - 2].lower) && toks[k - 2].mention < 0) {
       *cue = toks[k - 2].lower + " to";
       return Modality::kIntended;

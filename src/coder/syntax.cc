@@ -284,6 +284,60 @@ int RefusedBy(const SyntaxView& v, uint32_t predicate) {
   return -1;
 }
 
+namespace {
+
+// The verb whose clause the predicate belongs to: itself when a verb, else the verb its noun
+// phrase hangs on ("held *talks*", "the second round of *negotiations*").
+int ClauseVerb(const SyntaxView& v, uint32_t predicate) {
+  int x = static_cast<int>(predicate);
+  for (int step = 0; x >= 0 && step < 5; ++step) {
+    std::string_view upos = v.words[x].upos;
+    if (upos == "VERB" || upos == "AUX") return x;
+    std::string_view base = v.BaseRel(static_cast<uint32_t>(x));
+    if (base != "obj" && base != "nmod" && base != "compound" && base != "obl" && base != "nsubj")
+      return -1;
+    x = v.Head(static_cast<uint32_t>(x));
+  }
+  return -1;
+}
+
+}  // namespace
+
+int CalledOffBy(const SyntaxView& v, uint32_t predicate) {
+  static const std::array<std::string_view, 13> kOff = {
+      "postpone", "cancel", "delay", "suspend", "scrap", "shelve", "defer",
+      "halt",     "freeze", "skip",  "abort",   "axe",   "call"};
+  int verb = ClauseVerb(v, predicate);
+  if (verb < 0 || static_cast<uint32_t>(verb) == predicate) return -1;
+  std::string_view lemma = v.words[verb].lemma;
+  for (std::string_view w : kOff) {
+    if (lemma != w) continue;
+    if (w == "call") {  // only "call off"
+      for (uint32_t c : v.children[verb]) {
+        if (v.Rel(c, "compound:prt") && v.words[c].lemma == "off") return verb;
+      }
+      return -1;
+    }
+    return verb;
+  }
+  return -1;
+}
+
+int ObligedBy(const SyntaxView& v, uint32_t predicate) {
+  int verb = ClauseVerb(v, predicate);
+  // Coordinated verbs share the first one's modal: "should abide by ... and resolve ...".
+  for (int step = 0; verb >= 0 && step < 4; ++step) {
+    for (uint32_t c : v.children[verb]) {
+      if (!v.Rel(c, "aux")) continue;
+      std::string_view lemma = v.words[c].lemma;
+      if (lemma == "should" || lemma == "must" || lemma == "ought") return static_cast<int>(c);
+    }
+    if (v.BaseRel(static_cast<uint32_t>(verb)) != "conj") break;
+    verb = v.Head(static_cast<uint32_t>(verb));
+  }
+  return -1;
+}
+
 bool Background(const SyntaxView& v, uint32_t predicate) {
   // "the trawler detained after the collision": a past participle with no object of its own. One
   // with an object ("authorities detained a professor") is an active verb the parser took for a

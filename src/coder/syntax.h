@@ -59,6 +59,14 @@ bool HistoricalReference(const SyntaxView& v, uint32_t predicate);
 // The verb of refusal that controls the predicate ("refused on Sunday to *apologise*"), or -1.
 int RefusedBy(const SyntaxView& v, uint32_t predicate);
 
+// The verb that calls the act off ("*postponed* the second round of negotiations", "*cancelled*
+// the visit"): the act did not happen. -1 when there is none.
+int CalledOffBy(const SyntaxView& v, uint32_t predicate);
+
+// The modal that makes the act's clause an obligation ("the two sides *should* abide by ... and
+// resolve issues through dialogue"): asked for, not done. -1 when there is none.
+int ObligedBy(const SyntaxView& v, uint32_t predicate);
+
 // A participle or infinitive modifying a noun ("a trawler *detained* after the collision", "talks
 // *aimed* at ending the war"): background to the sentence's act, not an act the sentence reports.
 bool Background(const SyntaxView& v, uint32_t predicate);
