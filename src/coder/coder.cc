@@ -184,8 +184,8 @@ void Trace(SentenceContext& c, MakeLine make_line) {
   if (c.trace != nullptr) c.trace->push_back(make_line());
 }
 
-// True when the match is the object of a reason preposition: "over the visit", "against the
-// arrest".
+// True when the match is the object of a reason or time-frame preposition: "over the visit",
+// "against the arrest", "damage caused during anti-Japanese protests".
 bool ReasonPhrase(const Sentence& s, uint32_t start) {
   uint32_t k = start;
   while (k > 0 && (s.tokens[k - 1].classes & kModifier) && s.tokens[k - 1].mention < 0) --k;
@@ -195,7 +195,7 @@ bool ReasonPhrase(const Sentence& s, uint32_t start) {
   if (k == 0) return false;
   std::string_view w = s.tokens[k - 1].lower;
   return w == "over" || w == "against" || w == "about" || w == "following" || w == "despite" ||
-         w == "amid";
+         w == "amid" || w == "during";
 }
 
 // True when the match sits in a sentence-initial prepositional phrase closed by a comma.
@@ -697,6 +697,16 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
         cue = std::string(s.tokens[refusal].text) + " (parse)";
       }
     }
+    SyntaxRoles syn;
+    if (c.syntax != nullptr) {
+      syn = RolesFromParse(s, *c.syntax, m);
+      // A negation the words just before do not show ("had never done anything it needed to
+      // apologise for"); "would not meet" is a refusal, as in word order.
+      if (syn.negated && mod == Modality::kPlain) {
+        mod = syn.refused ? Modality::kRefused : Modality::kNegated;
+        cue = fmt::format("'not' on '{}' in the parse", s.tokens[syn.negated_at].text);
+      }
+    }
     std::string code = p.code;
     switch (mod) {
       case Modality::kNegated:
@@ -721,17 +731,6 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
     }
     if (code != p.code)
       Trace(c, [&] { return (fmt::format("    '{}' turns {} into {}", cue, p.code, code)); });
-    SyntaxRoles syn;
-    if (c.syntax != nullptr) {
-      syn = RolesFromParse(s, *c.syntax, m);
-      if (syn.negated) {
-        Trace(c, [&] {
-          return fmt::format("    not coded: negated in the parse (on '{}')",
-                             s.tokens[syn.predicate].text);
-        });
-        continue;
-      }
-    }
     int source, target;
     AssignRoles(c, s, m, c.syntax != nullptr ? &syn : nullptr, &source, &target);
     // "suspended exchanges with Japan and postponed talks": coordinated acts of one subject share

@@ -440,13 +440,28 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
     r.why += fmt::format("passive '{}'", s.tokens[h].text);
   }
 
-  // Negation on the predicate or on a verb that controls it ("did not agree to send").
-  for (uint32_t x = h, step = 0; step < 4; ++step) {
+  // Negation on the predicate or on a verb whose scope holds it: one that controls it ("did not
+  // agree to send"), or one whose object a relative clause around it describes ("had never done
+  // anything it needed to apologise for").
+  for (uint32_t x = h, step = 0; step < 6; ++step) {
     for (uint32_t c : v.children[x]) {
-      if (v.Rel(c, "advmod") && Negator(s.tokens[c].lower)) r.negated = true;
+      if (!v.Rel(c, "advmod") || !Negator(s.tokens[c].lower) || r.negated) continue;
+      r.negated = true;
+      r.negated_at = x;
+      for (uint32_t a : v.children[x]) {
+        std::string_view aux = v.words[a].lemma;
+        if (v.Rel(a, "aux") &&
+            (aux == "will" || aux == "would" || aux == "can" || aux == "could" || aux == "shall"))
+          r.refused = true;
+      }
     }
+    if (r.negated) break;
     int up = v.Head(x);
-    if (up < 0 || v.BaseRel(x) != "xcomp") break;
+    if (up < 0) break;
+    std::string_view base = v.BaseRel(x);
+    bool noun_to_verb = (base == "obj" || v.Rel(x, "nsubj:pass")) &&
+                        (v.words[x].upos == "NOUN" || v.words[x].upos == "PRON");
+    if (base != "xcomp" && !v.Rel(x, "acl:relcl") && !noun_to_verb) break;
     x = static_cast<uint32_t>(up);
   }
   return r;

@@ -34,8 +34,10 @@ struct SyntaxRoles {
   int target = kNoMention;  // object, indirect object, or a prepositional object
   bool passive = false;     // the predicate has a passive subject
   int passive_subject = kNoMention;
-  bool negated = false;  // "not"/"never" attached to the predicate or its auxiliary chain
-  std::string why;       // how they were found, for explanations
+  bool negated = false;  // "not"/"never" on the predicate or a verb whose scope holds it
+  bool refused = false;  // ... with "will"/"would"/"can" on that verb: a refusal ("would not meet")
+  uint32_t negated_at = 0;  // the word the negation is attached to
+  std::string why;          // how they were found, for explanations
 };
 
 SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& m);
