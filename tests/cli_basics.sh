@@ -7,7 +7,7 @@ check() { if ! eval "$2"; then echo "FAIL: $1"; fail=1; else echo "ok: $1"; fi; 
 
 check "--version" '[[ "$($dyad --version)" == dyad\ * ]]'
 check "version" '[[ "$($dyad version)" == dyad\ * ]]'
-check "help lists subcommands" '$dyad help | grep -q "explain"'
+check "help lists subcommands" '$dyad help | grep -q "^Subcommands:" && $dyad help | grep -q "^  ingest "'
 check "help SUBCOMMAND" '$dyad help code | grep -q "jobs"'
 check "eval on a missing path exits 2" '$dyad eval golden /nonexistent >/dev/null 2>&1; [ $? -eq 2 ]'
 for sub in code explain "dict check" "eval golden" "eval plover"; do

@@ -334,16 +334,18 @@ int main(int argc, char** argv) {
   std::string data_dir = FindDataDir(data_flag, argv[0]);
   if (*help || app.get_subcommands().empty()) {
     CLI::App* topic = &app;
+    std::string usage_name = argv[0];  // "build/dyad code", as `dyad code --help` shows it
     for (const auto& name : help_topic) {
       try {
         topic = topic->get_subcommand(name);
+        usage_name += " " + topic->get_name();
       } catch (const CLI::OptionNotFound&) {
         fmt::print(stderr, "dyad: help: no subcommand '{}'\n", name);
         return 2;
       }
     }
     // App::help() would describe the subcommand that was parsed (help itself); ask the formatter.
-    Out(topic->get_formatter()->make_help(topic, topic->get_name(), CLI::AppFormatMode::Normal));
+    Out(topic->get_formatter()->make_help(topic, usage_name, CLI::AppFormatMode::Normal));
     FlushOut();
     return 0;
   }
