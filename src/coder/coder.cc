@@ -480,6 +480,20 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
   }
   const lexicon::CameoInfo* info = c.lex.Cameo(code);
   if (info == nullptr) return;
+  // "Japan must do more, the Japanese prime minister said": a demand laid on one's own country as a
+  // whole is exhortation, not a demand between actors.
+  if (code.rfind("10", 0) == 0) {
+    pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
+                               [](const auto& p) {
+                                 return p.second.size() == 3 &&
+                                        p.first.compare(0, 3, p.second) == 0;
+                               }),
+                pairs.end());
+    if (pairs.empty()) {
+      Trace(c, [&] { return std::string("    no event: a demand on the speaker's own country"); });
+      return;
+    }
+  }
   // Meeting, talking, negotiating and signing are done together: each side acts towards the other.
   static const std::set<std::string> kReciprocal = {"040", "041", "044", "046", "057"};
   if (target != kNoMention && kReciprocal.count(code)) {

@@ -148,6 +148,13 @@ class Matcher {
         int mi = s_.tokens[pos].mention;
         const Mention& m = s_.mentions[mi];
         if (m.last != static_cast<uint32_t>(pos + 1)) return false;
+        // A pattern's opening slot is its subject, which no preposition governs ("friendship
+        // between the two countries must ..." is not the countries' act). "of" may stand in a
+        // quantity ("thousands of protesters").
+        if (e == 0 && m.first > 0) {
+          const Token& before = s_.tokens[m.first - 1];
+          if ((before.classes & kPreposition) && before.lower != "of") return false;
+        }
         int& slot = el.kind == ElemKind::kSource ? m_.source : m_.target;
         slot = mi;
         if (Backward(e - 1, static_cast<int>(m.first) - 1)) return true;
