@@ -362,7 +362,21 @@ void AssignRolesWithSyntax(SentenceContext& c, const Sentence& s, const Match& m
     if ((target_free || slot_took_agent) && syn->passive_subject >= 0) tgt = syn->passive_subject;
     if (source_free) src = syn->source;
   } else if (!syn->passive && source_free && syn->source >= 0 && syn->source != m.target) {
-    src = syn->source;
+    // A subject shared with a coordinated verb yields to one standing in the act's own clause
+    // ("China expressed concern after Japanese vessels intercepted a boat", where the parser
+    // coordinated the two verbs).
+    bool own_clause_subject = false;
+    if (*source >= 0 && s.mentions[*source].last <= m.start &&
+        m.start - s.mentions[*source].last <= 2) {
+      // "X intercepted", "X also quickly intercepted": the actor stands right before the verb.
+      own_clause_subject = true;
+      for (uint32_t k = s.mentions[*source].last; k < m.start; ++k) {
+        const Token& t = s.tokens[k];
+        if (t.punct || t.lower == "and" || t.lower == "but" || t.lower == "or")
+          own_clause_subject = false;
+      }
+    }
+    if (!(syn->shared_subject && own_clause_subject)) src = syn->source;
   }
   if (target_free && !(syn->passive && syn->source >= 0) && syn->target >= 0 && syn->target != src)
     tgt = syn->target;

@@ -129,7 +129,7 @@ int MentionOf(const Sentence& s, const SyntaxView& v, uint32_t t) {
 // send"), an object controller's ("urged Japan to stop" makes Japan the subject of "stop") or, in a
 // relative clause, the noun it modifies. Sets *passive for a passive subject of h itself.
 int SubjectToken(const Sentence& s, const SyntaxView& v, uint32_t h, bool* passive,
-                 std::string* how) {
+                 std::string* how, bool* shared) {
   uint32_t x = h;
   bool own = true;  // still on h or a verb coordinated with it
   for (int step = 0; step < 8; ++step) {
@@ -159,6 +159,7 @@ int SubjectToken(const Sentence& s, const SyntaxView& v, uint32_t h, bool* passi
       }
       own = false;
     } else if (base == "conj") {
+      *shared = true;
       // Coordinated verbs share the first one's subject; coordinated nouns do not have one.
       if (v.words[x].upos != "VERB" && v.words[x].upos != "AUX") break;
     } else if (v.Rel(x, "acl") && (v.Rel(up, "root") || v.BaseRel(up) == "nsubj")) {
@@ -367,7 +368,7 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
 
   // Source.
   std::string how;
-  int subj = SubjectToken(s, v, h, &r.passive, &how);
+  int subj = SubjectToken(s, v, h, &r.passive, &how, &r.shared_subject);
   // "arrived ... and was greeted by": a passive verb sharing a coordinated verb's subject.
   for (uint32_t c : v.children[h]) r.passive = r.passive || v.Rel(c, "aux:pass");
   if (r.passive) {
@@ -396,7 +397,17 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
   // Target: an object of any word of the match, best relation first, then nearest after it.
   int target_rank = 9, target_token = kNoToken;
   auto consider = [&](uint32_t head_word) {
+    // Dependents after a verb coordinated with this word are that verb's ("sealed off streets ...
+    // and allowed people to approach"), whatever the parser hung them on.
+    uint32_t limit = static_cast<uint32_t>(v.words.size());
     for (uint32_t c : v.children[head_word]) {
+      if (c > head_word && v.BaseRel(c) == "conj" &&
+          (v.words[c].upos == "VERB" || v.words[c].upos == "AUX")) {
+        limit = std::min(limit, c);
+      }
+    }
+    for (uint32_t c : v.children[head_word]) {
+      if (c > limit) continue;
       std::string_view rel = v.words[c].deprel;
       std::string_view base = v.BaseRel(c);
       int rank = 9;

@@ -29,10 +29,11 @@ void ParseSentence(const Parser& parser, const Sentence& s, ParserWorkspace* ws,
 
 // What the parse says about one match. Mentions are kNoMention where the parse names no actor.
 struct SyntaxRoles {
-  uint32_t predicate = 0;   // the match's word highest in the tree
-  int source = kNoMention;  // subject (active), "by" agent (passive) or possessor (nouns)
-  int target = kNoMention;  // object, indirect object, or a prepositional object
-  bool passive = false;     // the predicate has a passive subject
+  uint32_t predicate = 0;       // the match's word highest in the tree
+  int source = kNoMention;      // subject (active), "by" agent (passive) or possessor (nouns)
+  bool shared_subject = false;  // the subject is a coordinated verb's ("... and criticized")
+  int target = kNoMention;      // object, indirect object, or a prepositional object
+  bool passive = false;         // the predicate has a passive subject
   int passive_subject = kNoMention;
   bool negated = false;  // "not"/"never" on the predicate or a verb whose scope holds it
   bool refused = false;  // ... with "will"/"would"/"can" on that verb: a refusal ("would not meet")
