@@ -361,6 +361,9 @@ void AssignRolesWithSyntax(SentenceContext& c, const Sentence& s, const Match& m
     bool slot_took_agent = m.target == syn->source;
     if ((target_free || slot_took_agent) && syn->passive_subject >= 0) tgt = syn->passive_subject;
     if (source_free) src = syn->source;
+  } else if (syn->foreign_noun && source_free && syn->source < 0) {
+    // What the subject criticised or referred to is not the subject's act.
+    src = kNoMention;
   } else if (!syn->passive && source_free && syn->source >= 0 && syn->source != m.target) {
     // A subject shared with a coordinated verb yields to one standing in the act's own clause
     // ("China expressed concern after Japanese vessels intercepted a boat", where the parser
@@ -617,6 +620,15 @@ bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
       return fmt::format(
           "  pattern {} '{}': '{}' is inside a phrase about the past (anniversary, "
           "memory, history) in the parse; not coded",
+          c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text, s.tokens[h].text);
+    });
+    return true;
+  }
+  if (TopicClause(v, h)) {
+    Trace(c, [&] {
+      return fmt::format(
+          "  pattern {} '{}': '{}' says what something is about in the parse (a "
+          "topic); not coded",
           c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text, s.tokens[h].text);
     });
     return true;

@@ -339,6 +339,17 @@ int ObligedBy(const SyntaxView& v, uint32_t predicate) {
   return -1;
 }
 
+bool TopicClause(const SyntaxView& v, uint32_t predicate) {
+  if (v.words[predicate].xpos != "VBG") return false;
+  for (uint32_t c : v.children[predicate]) {
+    if (!v.Rel(c, "mark") && !v.Rel(c, "case")) continue;
+    std::string_view w = v.words[c].lemma;
+    if (w == "on" || w == "about" || w == "over" || w == "regarding" || w == "concerning")
+      return true;
+  }
+  return false;
+}
+
 bool Background(const SyntaxView& v, uint32_t predicate) {
   // "the trawler detained after the collision": a past participle with no object of its own. One
   // with an object ("authorities detained a professor") is an active verb the parser took for a
@@ -383,6 +394,26 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
   } else if (subj >= 0) {
     r.source = MentionOf(s, v, static_cast<uint32_t>(subj));
   }
+  // A noun act that a verb of judging, reporting or recalling takes as its object ("criticized the
+  // protests", "referring to the protests") is what that verb is about, not its subject's act
+  // (unlike "staged protests").
+  if (nominal && subj < 0 && !r.passive) {
+    static const std::array<std::string_view, 40> kAbout = {
+        "criticize", "criticise", "condemn", "denounce", "deplore",     "decry",       "slam",
+        "blast",     "protest",   "oppose",  "refer",    "mention",     "recall",      "cite",
+        "describe",  "blame",     "welcome", "praise",   "hail",        "applaud",     "support",
+        "endorse",   "discuss",   "comment", "report",   "deny",        "investigate", "probe",
+        "question",  "regret",    "lament",  "mark",     "commemorate", "remember",    "watch",
+        "monitor",   "cover",     "recount", "witness",  "film"};
+    int up = v.Head(h);
+    std::string_view base = v.BaseRel(h);
+    if (up >= 0 && (base == "obj" || base == "obl")) {
+      for (std::string_view w : kAbout) r.foreign_noun = r.foreign_noun || v.words[up].lemma == w;
+      if (r.foreign_noun)
+        r.why = fmt::format("'{}' is what '{}' is about, not its subject's act", s.tokens[h].text,
+                            s.tokens[up].text);
+    }
+  }
   if (r.source == kNoMention && !r.passive && nominal) {
     for (uint32_t c : v.children[h]) {
       if (v.Rel(c, "nmod:poss") || (v.BaseRel(c) == "nmod" && CaseOf(s, v, c) == "by")) {
@@ -391,8 +422,20 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
         break;
       }
     }
+    // "Chinese protests": a country adjective on the act's noun names who acts.
+    if (r.source == kNoMention && r.foreign_noun) {
+      for (uint32_t c : v.children[h]) {
+        int mention = s.tokens[c].mention;
+        if (v.Rel(c, "amod") && mention >= 0 && !IsWeak(s.mentions[mention]) &&
+            !InMatch(s, m, mention)) {
+          r.source = mention;
+          how = fmt::format("country adjective of '{}'", s.tokens[h].text);
+          break;
+        }
+      }
+    }
   }
-  if (r.source >= 0) r.why = "source: " + how;
+  if (r.source >= 0) r.why = (r.why.empty() ? "" : r.why + "; ") + "source: " + how;
 
   // Target: an object of any word of the match, best relation first, then nearest after it.
   int target_rank = 9, target_token = kNoToken;

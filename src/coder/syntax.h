@@ -32,8 +32,12 @@ struct SyntaxRoles {
   uint32_t predicate = 0;       // the match's word highest in the tree
   int source = kNoMention;      // subject (active), "by" agent (passive) or possessor (nouns)
   bool shared_subject = false;  // the subject is a coordinated verb's ("... and criticized")
-  int target = kNoMention;      // object, indirect object, or a prepositional object
-  bool passive = false;         // the predicate has a passive subject
+  // A noun act that is what another verb is about ("criticized the protests", "referring to the
+  // protests"), not one its subject does (unlike "staged protests"): only the noun's own
+  // possessor, "by" phrase or country adjective can name its actor.
+  bool foreign_noun = false;
+  int target = kNoMention;  // object, indirect object, or a prepositional object
+  bool passive = false;     // the predicate has a passive subject
   int passive_subject = kNoMention;
   bool negated = false;  // "not"/"never" on the predicate or a verb whose scope holds it
   bool refused = false;  // ... with "will"/"would"/"can" on that verb: a refusal ("would not meet")
@@ -69,6 +73,10 @@ int CalledOffBy(const SyntaxView& v, uint32_t predicate);
 // The modal that makes the act's clause an obligation ("the two sides *should* abide by ... and
 // resolve issues through dialogue"): asked for, not done. -1 when there is none.
 int ObligedBy(const SyntaxView& v, uint32_t predicate);
+
+// A gerund clause that says what something is about ("talks on *increasing* flights"): a topic,
+// not an act.
+bool TopicClause(const SyntaxView& v, uint32_t predicate);
 
 // A participle or infinitive modifying a noun ("a trawler *detained* after the collision", "talks
 // *aimed* at ending the war"): background to the sentence's act, not an act the sentence reports.
