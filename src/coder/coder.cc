@@ -495,6 +495,17 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
       code = "044";
     }
   }
+  // "Chinese protesters attacked the Japanese embassy": civilians wield no armed force; their
+  // attacks are unconventional violence (18), not conventional military force (19).
+  if (code.rfind("19", 0) == 0 && pairs.size() > 0) {
+    bool civilian = std::all_of(pairs.begin(), pairs.end(), [](const auto& p) {
+      return p.first.size() >= 6 && p.first.compare(3, 3, "CVL") == 0;
+    });
+    if (civilian) {
+      Trace(c, [&] { return "    civilians' attack: " + code + " becomes 180"; });
+      code = "180";
+    }
+  }
   const lexicon::CameoInfo* info = c.lex.Cameo(code);
   if (info == nullptr) return;
   // "Japan must do more, the Japanese prime minister said": a demand laid on one's own country as a

@@ -276,6 +276,12 @@ void GroupAtoms(const Lexicon& lex, Day date, const std::vector<Atom>& atoms, Se
           if (any_actor) break;  // a second state starts a new mention
           actor = row.code;
           place = e.place;
+          // "a Tokyo-based analyst": a capital names where someone works, not its government.
+          std::string_view w = toks[a.first].lower;
+          bool based = (w.size() > 6 && w.substr(w.size() - 6) == "-based") ||
+                       (a.last + 1 < toks.size() && toks[a.last].lower == "-" &&
+                        toks[a.last + 1].lower == "based");
+          if (based && actor.size() > 3) actor = actor.substr(0, 3);
         }
         any_actor = true;
         if (explain) {
