@@ -361,9 +361,12 @@ void AssignRolesWithSyntax(SentenceContext& c, const Sentence& s, const Match& m
     bool slot_took_agent = m.target == syn->source;
     if ((target_free || slot_took_agent) && syn->passive_subject >= 0) tgt = syn->passive_subject;
     if (source_free) src = syn->source;
-  } else if (syn->foreign_noun && source_free && syn->source < 0) {
-    // What the subject criticised or referred to is not the subject's act.
-    src = kNoMention;
+  } else if (syn->foreign_noun && source_free) {
+    // What the subject criticised or referred to is not the subject's act: only the noun's own
+    // possessor, "by" phrase or country adjective names its actor, and only its own complements
+    // its target.
+    src = syn->source;
+    if (target_free) tgt = syn->target;
   } else if (!syn->passive && source_free && syn->source >= 0 && syn->source != m.target) {
     // A subject shared with a coordinated verb yields to one standing in the act's own clause
     // ("China expressed concern after Japanese vessels intercepted a boat", where the parser

@@ -378,8 +378,35 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
   const bool nominal = v.words[h].upos == "NOUN" || v.words[h].upos == "PROPN";
 
   // Source.
+  // A noun act that a verb of judging, reporting or recalling takes as its object ("criticized the
+  // protests", "referring to the protests") is what that verb is about, not its subject's act
+  // (unlike "staged protests").
+  if (nominal) {
+    static const std::array<std::string_view, 40> kAbout = {
+        "criticize", "criticise", "condemn", "denounce", "deplore",     "decry",       "slam",
+        "blast",     "protest",   "oppose",  "refer",    "mention",     "recall",      "cite",
+        "describe",  "blame",     "welcome", "praise",   "hail",        "applaud",     "support",
+        "endorse",   "discuss",   "comment", "report",   "deny",        "investigate", "probe",
+        "question",  "regret",    "lament",  "mark",     "commemorate", "remember",    "watch",
+        "monitor",   "cover",     "recount", "witness",  "film"};
+    int up = v.Head(h);
+    std::string_view base = v.BaseRel(h);
+    if (up >= 0 && (base == "obj" || base == "obl")) {
+      for (std::string_view w : kAbout) r.foreign_noun = r.foreign_noun || v.words[up].lemma == w;
+      // "discussed *their* concerns": a possessive pronoun makes it the subject's own.
+      for (uint32_t c : v.children[h]) {
+        std::string_view w = s.tokens[c].lower;
+        if (v.Rel(c, "nmod:poss") &&
+            (w == "their" || w == "its" || w == "his" || w == "her" || w == "our" || w == "my"))
+          r.foreign_noun = false;
+      }
+      if (r.foreign_noun)
+        r.why = fmt::format("'{}' is what '{}' is about, not its subject's act", s.tokens[h].text,
+                            s.tokens[up].text);
+    }
+  }
   std::string how;
-  int subj = SubjectToken(s, v, h, &r.passive, &how, &r.shared_subject);
+  int subj = r.foreign_noun ? -1 : SubjectToken(s, v, h, &r.passive, &how, &r.shared_subject);
   // "arrived ... and was greeted by": a passive verb sharing a coordinated verb's subject.
   for (uint32_t c : v.children[h]) r.passive = r.passive || v.Rel(c, "aux:pass");
   if (r.passive) {
@@ -393,26 +420,6 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
     }
   } else if (subj >= 0) {
     r.source = MentionOf(s, v, static_cast<uint32_t>(subj));
-  }
-  // A noun act that a verb of judging, reporting or recalling takes as its object ("criticized the
-  // protests", "referring to the protests") is what that verb is about, not its subject's act
-  // (unlike "staged protests").
-  if (nominal && subj < 0 && !r.passive) {
-    static const std::array<std::string_view, 40> kAbout = {
-        "criticize", "criticise", "condemn", "denounce", "deplore",     "decry",       "slam",
-        "blast",     "protest",   "oppose",  "refer",    "mention",     "recall",      "cite",
-        "describe",  "blame",     "welcome", "praise",   "hail",        "applaud",     "support",
-        "endorse",   "discuss",   "comment", "report",   "deny",        "investigate", "probe",
-        "question",  "regret",    "lament",  "mark",     "commemorate", "remember",    "watch",
-        "monitor",   "cover",     "recount", "witness",  "film"};
-    int up = v.Head(h);
-    std::string_view base = v.BaseRel(h);
-    if (up >= 0 && (base == "obj" || base == "obl")) {
-      for (std::string_view w : kAbout) r.foreign_noun = r.foreign_noun || v.words[up].lemma == w;
-      if (r.foreign_noun)
-        r.why = fmt::format("'{}' is what '{}' is about, not its subject's act", s.tokens[h].text,
-                            s.tokens[up].text);
-    }
   }
   if (r.source == kNoMention && !r.passive && nominal) {
     for (uint32_t c : v.children[h]) {
