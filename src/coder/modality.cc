@@ -68,6 +68,11 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
     *cue = std::string(w[0]);
     return Modality::kUnrealized;
   }
+  // "have yet to launch": not done.
+  if (n >= 2 && w[0] == "to" && w[1] == "yet") {
+    *cue = "yet to";
+    return Modality::kNegated;
+  }
   if (n >= 2 && w[0] == "to") {
     *cue = std::string(w[1]) + " to";
     if (InList(kRefusals, w[1])) return Modality::kRefused;
@@ -102,6 +107,10 @@ Modality ModalityBefore(const Sentence& s, uint32_t start, std::string* cue) {
             u.lower != "flatly" && u.lower != "also" && u.lower != "last" && u.lower != "this")
           break;
       }
+    }
+    if (t.lower == "to" && toks[k - 2].lower == "yet") {  // "have yet to launch a mechanism"
+      *cue = "yet to";
+      return Modality::kNegated;
     }
     if (t.lower == "to" && InList(kIntents, toks[k - 2].lower) && toks[k - 2].mention < 0) {
       *cue = toks[k - 2].lower + " to";
