@@ -367,6 +367,9 @@ void AssignRolesWithSyntax(SentenceContext& c, const Sentence& s, const Match& m
     // its target.
     src = syn->source;
     if (target_free) tgt = syn->target;
+  } else if (!syn->passive && source_free && syn->subject_not_actor) {
+    // The parse's subject is a thing or an unnamed group: no actor does this act.
+    src = kNoMention;
   } else if (!syn->passive && source_free && syn->source >= 0 && syn->source != m.target) {
     // A subject shared with a coordinated verb yields to one standing in the act's own clause
     // ("China expressed concern after Japanese vessels intercepted a boat", where the parser

@@ -29,7 +29,8 @@ std::string_view CaseOf(const Sentence& s, const SyntaxView& v, uint32_t t) {
 bool NominalLink(const Sentence& s, const SyntaxView& v, uint32_t c) {
   std::string_view base = v.BaseRel(c);
   if (base == "nmod") {
-    if (v.Rel(c, "nmod:poss")) return true;
+    // "President Dos Santos": a title describing the name.
+    if (v.Rel(c, "nmod:poss") || v.Rel(c, "nmod:desc")) return true;
     std::string_view cs = CaseOf(s, v, c);
     return cs == "of" || cs == "from";
   }
@@ -162,6 +163,15 @@ int SubjectToken(const Sentence& s, const SyntaxView& v, uint32_t h, bool* passi
       *shared = true;
       // Coordinated verbs share the first one's subject; coordinated nouns do not have one.
       if (v.words[x].upos != "VERB" && v.words[x].upos != "AUX") break;
+    } else if (v.Rel(x, "acl") && v.BaseRel(up) == "obj" && v.Head(up) >= 0 && [&] {
+                 for (uint32_t c : v.children[x])
+                   if (v.Rel(c, "mark") && v.words[c].lemma == "to") return true;
+                 return false;
+               }()) {
+      // "the government approved a plan to shoot down ...": who holds the plan acts.
+      own = false;
+      x = static_cast<uint32_t>(v.Head(up));
+      continue;
     } else if (v.Rel(x, "acl") && (v.Rel(up, "root") || v.BaseRel(up) == "nsubj")) {
       // "Senior diplomats met in Beijing" parsed as a noun phrase: the noun is the subject.
       *how = fmt::format("'{}', the noun the parse hangs '{}' on", s.tokens[up].text,
@@ -420,6 +430,9 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
     }
   } else if (subj >= 0) {
     r.source = MentionOf(s, v, static_cast<uint32_t>(subj));
+    // A common noun that is no actor is a thing or an unnamed group; a name or a pronoun may
+    // still stand for an actor the mention finder did not know.
+    r.subject_not_actor = r.source == kNoMention && v.words[subj].upos == "NOUN";
   }
   if (r.source == kNoMention && !r.passive && nominal) {
     for (uint32_t c : v.children[h]) {

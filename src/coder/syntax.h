@@ -29,9 +29,11 @@ void ParseSentence(const Parser& parser, const Sentence& s, ParserWorkspace* ws,
 
 // What the parse says about one match. Mentions are kNoMention where the parse names no actor.
 struct SyntaxRoles {
-  uint32_t predicate = 0;       // the match's word highest in the tree
-  int source = kNoMention;      // subject (active), "by" agent (passive) or possessor (nouns)
-  bool shared_subject = false;  // the subject is a coordinated verb's ("... and criticized")
+  uint32_t predicate = 0;          // the match's word highest in the tree
+  int source = kNoMention;         // subject (active), "by" agent (passive) or possessor (nouns)
+  bool shared_subject = false;     // the subject is a coordinated verb's ("... and criticized")
+  bool subject_not_actor = false;  // the parse found a subject, and it is no actor ("drones that
+                                   // enter Japanese airspace")
   // A noun act that is what another verb is about ("criticized the protests", "referring to the
   // protests"), not one its subject does (unlike "staged protests"): only the noun's own
   // possessor, "by" phrase or country adjective can name its actor.
