@@ -328,6 +328,7 @@ void LoadVerbs(Loader& ld, const Lines& lines, const std::string& stem) {
       ld.Report(error);
       continue;
     }
+    if (auto warning = SuspiciousAlternatives(body); !warning.empty()) ld.Report(warning);
     // A line with phrase alternatives becomes several patterns sharing its id and text.
     parsed.assign(bodies.size(), Pattern{});
     bool ok = true;

@@ -1,8 +1,10 @@
 // The verb-pattern language: "CODE word (optional) alt|alt ... + $ [contexts]".
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "lexicon/lexicon.h"
 #include "text/normalize.h"
@@ -70,6 +72,24 @@ std::vector<std::string> Alternatives(std::string w) {
   if (w == "..." || w == "+" || w == "$") return {};
   if (w.size() >= 2 && w.front() == '(' && w.back() == ')') w = w.substr(1, w.size() - 2);
   return Split(w, '|');
+}
+
+bool IsParticle(std::string_view w) {
+  static const std::set<std::string, std::less<>> kParticles = {"back", "out",  "off",  "up",
+                                                                "down", "away", "over", "aside"};
+  return kParticles.count(w) > 0;
+}
+
+// Words that may share a list with a particle without being verbs: prepositions ("over|about|at")
+// and adverbs ("down|together").
+bool IsParticleCompanion(std::string_view w) {
+  static const std::set<std::string, std::less<>> kCompanions = {
+      "about",  "above",   "across",  "after", "again",     "against", "ahead", "along",
+      "amid",   "apart",   "around",  "at",    "before",    "behind",  "below", "beyond",
+      "by",     "for",     "forward", "from",  "home",      "in",      "into",  "near",
+      "of",     "on",      "onto",    "past",  "regarding", "through", "to",    "together",
+      "toward", "towards", "under",   "upon",  "with",      "within"};
+  return kCompanions.count(w) > 0;
 }
 
 }  // namespace
@@ -156,6 +176,36 @@ std::string PatternText(const std::string& body) {
   for (size_t i = 1; i < parts.size() && parts[i].front() != '['; ++i)
     text += (text.empty() ? "" : " ") + parts[i];
   return text;
+}
+
+std::string SuspiciousAlternatives(const std::string& body) {
+  auto parts = Blanks(body);
+  for (size_t i = 2; i < parts.size(); ++i) {
+    if (parts[i].front() == '[') break;
+    auto prev = Alternatives(parts[i - 1]);
+    auto alts = Alternatives(parts[i]);
+    // After "to" a particle-looking word is a verb ("to back|support").
+    if (prev.empty() || prev[0] == "to" || alts.size() < 2 || !IsParticle(alts[0])) continue;
+    // "withdraw|pull back|pull out" reads as [withdraw|pull] [back|pull] [out]: the particle
+    // list repeats a verb of the word before, mixes in a verb, or is followed by another particle.
+    bool repeats = false, verb = false;
+    for (const auto& a : alts) {
+      repeats = repeats || std::find(prev.begin(), prev.end(), a) != prev.end();
+      verb = verb || (!IsParticle(a) && !IsParticleCompanion(a));
+    }
+    bool chained = false;
+    if (i + 1 < parts.size()) {
+      auto next = Alternatives(parts[i + 1]);
+      chained = !next.empty() && IsParticle(next[0]);
+    }
+    if (repeats || verb || chained) {
+      return fmt::format(
+          "'{} {}' is read as [{}] [{}]; write phrase alternatives with '_' "
+          "(withdraw|pull_back|pull_out)",
+          parts[i - 1], parts[i], parts[i - 1], parts[i]);
+    }
+  }
+  return "";
 }
 
 bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out,

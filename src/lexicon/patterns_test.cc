@@ -92,6 +92,21 @@ TEST(PatternTest, PhraseAlternativeErrors) {
   EXPECT_FALSE(ParsePattern("042 pay_visit +", vocab, stemmer, &p, &error));
 }
 
+TEST(PatternTest, WarnsAboutPhrasesWrittenWithBlanks) {
+  EXPECT_NE(SuspiciousAlternatives("0256 urge + to ... withdraw|pull back|pull out ... troops"),
+            "");
+  EXPECT_NE(SuspiciousAlternatives("144 set up|erect|build|put up ... barricade"), "");
+  EXPECT_NE(SuspiciousAlternatives("0241 urge + to ... resign|step down|quit"), "");
+  // A list of verbs sharing their particle, or a list of prepositions, is meant as written.
+  EXPECT_EQ(SuspiciousAlternatives("150 chase|drive|drove away +"), "");
+  EXPECT_EQ(SuspiciousAlternatives("161 break|broke off ... tie|relations [diplomatic]"), "");
+  EXPECT_EQ(SuspiciousAlternatives("012 concern|worry over|about +"), "");
+  EXPECT_EQ(SuspiciousAlternatives("040 sit down|together"), "");
+  EXPECT_EQ(SuspiciousAlternatives("053 persuade + to back|support|endorse"), "");
+  EXPECT_EQ(SuspiciousAlternatives("0256 urge + to ... withdraw|pull_back|pull_out ... troops"),
+            "");
+}
+
 TEST(VocabularyTest, IrregularFormsAndNames) {
   Vocabulary vocab;
   Stemmer stemmer;
