@@ -43,7 +43,8 @@ class CoderTest : public ::testing::Test {
           "chapter\n"
           "173 sentence + ... for spy|espionage [legal]\n173 detain +\n150 enter ... territorial "
           "water\n"
-          "111 criticize +\n0841 release +\n042 visit by $ to +\n");
+          "111 criticize +\n0841 release +\n042 visit by $ to +\n"
+          "0256 urge + to ... withdraw|pull_back|pull_out ... troops\n");
     std::vector<Problem> problems;
     auto lex = LoadLexicon({dir_->string(), false}, &problems);
     ASSERT_TRUE(lex.ok()) << lex.status().message();
@@ -131,6 +132,13 @@ TEST_F(CoderTest, CompoundsAndReciprocity) {
   EXPECT_EQ(Code("China and Japan held talks in Beijing."), (S{"CHN JPN 040", "JPN CHN 040"}));
   EXPECT_EQ(Code("Abe and Xi vowed to open a new chapter."),
             (S{"JPNGOV CHNGOV 036", "CHNGOV JPNGOV 036"}));
+}
+
+TEST_F(CoderTest, PhraseAlternatives) {
+  EXPECT_EQ(Code("Japan urged China to withdraw its troops."), (S{"JPN CHN 0256"}));
+  EXPECT_EQ(Code("Japan urged China to pull back its troops."), (S{"JPN CHN 0256"}));
+  EXPECT_EQ(Code("Japan urged China to pull out its troops."), (S{"JPN CHN 0256"}));
+  EXPECT_EQ(Code("Japan urged China to pull its troops."), (S{}));
 }
 
 TEST_F(CoderTest, RoleLinkedByOfCoversTheList) {

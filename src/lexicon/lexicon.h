@@ -105,6 +105,17 @@ class PhraseIndex {
   std::vector<std::vector<uint32_t>> by_first_;  // indexed by word id
 };
 
+// Phrase alternatives: a pattern word "withdraw|pull_back|pull_out" stands for "withdraw",
+// "pull back" or "pull out". ExpandPhrases writes one plain pattern body per combination (the
+// body itself when it has none); false with *error past kMaxPhraseExpansions combinations.
+inline constexpr size_t kMaxPhraseExpansions = 64;
+bool ExpandPhrases(const std::string& body, std::vector<std::string>* out, std::string* error);
+// The pattern words of a body, without its code and contexts: Pattern::text.
+std::string PatternText(const std::string& body);
+// A warning when a pattern body looks like phrase alternatives written with blanks
+// ("withdraw|pull back|pull out"); empty otherwise.
+std::string SuspiciousAlternatives(const std::string& body);
+
 // The role codes agents.txt accepts ("GOV", "MIL", ...) and the contexts issues.txt accepts.
 bool IsRoleCode(const std::string& s);
 const std::set<std::string>& KnownContexts();

@@ -317,25 +317,38 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
 namespace {
 
 void LoadVerbs(Loader& ld, const Lines& lines, const std::string& stem) {
+  std::vector<std::string> bodies;
+  std::vector<Pattern> parsed;
   for (const NumberedLine& l : lines) {
     ld.At(l);
     std::string body = Trim(StripComment(l.text));
     if (body.empty()) continue;
-    Pattern p;
     std::string error;
-    if (!ParsePattern(body, ld.lex->vocab, ld.stemmer, &p, &error)) {
+    if (!ExpandPhrases(body, &bodies, &error)) {
       ld.Report(error);
       continue;
     }
-    if (ld.lex->Cameo(p.code) == nullptr) {
-      ld.Report(fmt::format("unknown CAMEO code '{}'", p.code));
+    if (auto warning = SuspiciousAlternatives(body); !warning.empty()) ld.Report(warning);
+    // A line with phrase alternatives becomes several patterns sharing its id and text.
+    parsed.assign(bodies.size(), Pattern{});
+    bool ok = true;
+    for (size_t i = 0; i < bodies.size() && ok; ++i) {
+      ok = ParsePattern(bodies[i], ld.lex->vocab, ld.stemmer, &parsed[i], &error);
+      if (!ok) ld.Report(error);
+    }
+    if (!ok) continue;
+    if (ld.lex->Cameo(parsed[0].code) == nullptr) {
+      ld.Report(fmt::format("unknown CAMEO code '{}'", parsed[0].code));
       continue;
     }
-    for (const auto& c : p.contexts) {
+    for (const auto& c : parsed[0].contexts) {
       if (!KnownContexts().count(c)) ld.Report(fmt::format("unknown context '{}'", c));
     }
-    p.id = fmt::format("{}:{}", stem, ld.line);
-    ld.lex->patterns.push_back(std::move(p));
+    for (auto& p : parsed) {
+      p.id = fmt::format("{}:{}", stem, ld.line);
+      if (bodies.size() > 1) p.text = PatternText(body);
+      ld.lex->patterns.push_back(std::move(p));
+    }
   }
 }
 

@@ -1,8 +1,10 @@
 // The verb-pattern language: "CODE word (optional) alt|alt ... + $ [contexts]".
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "lexicon/lexicon.h"
 #include "text/normalize.h"
@@ -41,10 +43,8 @@ std::vector<std::string> WordTokens(const std::string& word) {
   return out;
 }
 
-}  // namespace
-
-bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out,
-                  std::string* error) {
+// Splits a pattern body at blanks.
+std::vector<std::string> Blanks(const std::string& body) {
   std::vector<std::string> parts;
   for (size_t i = 0; i < body.size();) {
     while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
@@ -53,6 +53,164 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
     if (j > i) parts.push_back(body.substr(i, j - i));
     i = j;
   }
+  return parts;
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i <= s.size();) {
+    size_t k = s.find(sep, i);
+    if (k == std::string::npos) k = s.size();
+    out.push_back(s.substr(i, k - i));
+    i = k + 1;
+  }
+  return out;
+}
+
+// A pattern word's alternatives, without its parentheses; empty for '...', '+', '$'.
+std::vector<std::string> Alternatives(std::string w) {
+  if (w == "..." || w == "+" || w == "$") return {};
+  if (w.size() >= 2 && w.front() == '(' && w.back() == ')') w = w.substr(1, w.size() - 2);
+  return Split(w, '|');
+}
+
+bool IsParticle(std::string_view w) {
+  static const std::set<std::string, std::less<>> kParticles = {"back", "out",  "off",  "up",
+                                                                "down", "away", "over", "aside"};
+  return kParticles.count(w) > 0;
+}
+
+// Words that may share a list with a particle without being verbs: prepositions ("over|about|at")
+// and adverbs ("down|together").
+bool IsParticleCompanion(std::string_view w) {
+  static const std::set<std::string, std::less<>> kCompanions = {
+      "about",  "above",   "across",  "after", "again",     "against", "ahead", "along",
+      "amid",   "apart",   "around",  "at",    "before",    "behind",  "below", "beyond",
+      "by",     "for",     "forward", "from",  "home",      "in",      "into",  "near",
+      "of",     "on",      "onto",    "past",  "regarding", "through", "to",    "together",
+      "toward", "towards", "under",   "upon",  "with",      "within"};
+  return kCompanions.count(w) > 0;
+}
+
+}  // namespace
+
+bool ExpandPhrases(const std::string& body, std::vector<std::string>* out, std::string* error) {
+  out->clear();
+  if (body.find('_') == std::string::npos) {
+    out->push_back(body);
+    return true;
+  }
+  auto parts = Blanks(body);
+  size_t end = parts.size();  // where the [contexts] start
+  for (size_t i = 1; i < parts.size() && end == parts.size(); ++i)
+    if (parts[i].front() == '[') end = i;
+  // choices[i]: the token lists word i may become; an empty list drops the word.
+  std::vector<std::vector<std::vector<std::string>>> choices;
+  size_t combinations = 1;
+  for (size_t i = 1; i < end; ++i) {
+    const std::string& w = parts[i];
+    if (w.find('_') == std::string::npos) {
+      choices.push_back({{w}});
+      continue;
+    }
+    bool optional = w.size() >= 2 && w.front() == '(' && w.back() == ')';
+    std::string singles;
+    std::vector<std::vector<std::string>> options;
+    for (const auto& alt : Alternatives(w)) {
+      if (alt.find('_') == std::string::npos) {
+        singles += (singles.empty() ? "" : "|") + alt;
+        continue;
+      }
+      auto words = Split(alt, '_');
+      for (const auto& x : words) {
+        if (x.empty()) {
+          *error = fmt::format("empty word in phrase alternative '{}'", alt);
+          return false;
+        }
+      }
+      options.push_back(std::move(words));
+    }
+    if (!singles.empty())
+      options.insert(options.begin(), {optional ? "(" + singles + ")" : singles});
+    else if (optional)
+      options.insert(options.begin(), std::vector<std::string>{});
+    combinations *= options.size();
+    if (combinations > kMaxPhraseExpansions) {
+      *error =
+          fmt::format("phrase alternatives give more than {} patterns; split the line into several",
+                      kMaxPhraseExpansions);
+      return false;
+    }
+    choices.push_back(std::move(options));
+  }
+  std::string contexts;
+  for (size_t i = end; i < parts.size(); ++i) contexts += " " + parts[i];
+  bool lead_gap = end > 1 && parts[1] == "...", trail_gap = end > 1 && parts[end - 1] == "...";
+  std::vector<size_t> pick(choices.size(), 0);
+  for (size_t n = 0; n < combinations; ++n) {
+    std::vector<std::string> toks;
+    for (size_t i = 0; i < choices.size(); ++i) {
+      for (const auto& t : choices[i][pick[i]]) {
+        // A dropped optional phrase may leave two gaps side by side, or a gap at an end.
+        if (t == "..." && ((toks.empty() && !lead_gap) || (!toks.empty() && toks.back() == "...")))
+          continue;
+        toks.push_back(t);
+      }
+    }
+    if (!toks.empty() && toks.back() == "..." && !trail_gap) toks.pop_back();
+    std::string joined = parts[0];
+    for (const auto& t : toks) joined += " " + t;
+    out->push_back(joined + contexts);
+    // Next combination, the last word varying fastest.
+    for (size_t i = choices.size(); i-- > 0;) {
+      if (++pick[i] < choices[i].size()) break;
+      pick[i] = 0;
+    }
+  }
+  return true;
+}
+
+std::string PatternText(const std::string& body) {
+  auto parts = Blanks(body);
+  std::string text;
+  for (size_t i = 1; i < parts.size() && parts[i].front() != '['; ++i)
+    text += (text.empty() ? "" : " ") + parts[i];
+  return text;
+}
+
+std::string SuspiciousAlternatives(const std::string& body) {
+  auto parts = Blanks(body);
+  for (size_t i = 2; i < parts.size(); ++i) {
+    if (parts[i].front() == '[') break;
+    auto prev = Alternatives(parts[i - 1]);
+    auto alts = Alternatives(parts[i]);
+    // After "to" a particle-looking word is a verb ("to back|support").
+    if (prev.empty() || prev[0] == "to" || alts.size() < 2 || !IsParticle(alts[0])) continue;
+    // "withdraw|pull back|pull out" reads as [withdraw|pull] [back|pull] [out]: the particle
+    // list repeats a verb of the word before, mixes in a verb, or is followed by another particle.
+    bool repeats = false, verb = false;
+    for (const auto& a : alts) {
+      repeats = repeats || std::find(prev.begin(), prev.end(), a) != prev.end();
+      verb = verb || (!IsParticle(a) && !IsParticleCompanion(a));
+    }
+    bool chained = false;
+    if (i + 1 < parts.size()) {
+      auto next = Alternatives(parts[i + 1]);
+      chained = !next.empty() && IsParticle(next[0]);
+    }
+    if (repeats || verb || chained) {
+      return fmt::format(
+          "'{} {}' is read as [{}] [{}]; write phrase alternatives with '_' "
+          "(withdraw|pull_back|pull_out)",
+          parts[i - 1], parts[i], parts[i - 1], parts[i]);
+    }
+  }
+  return "";
+}
+
+bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, Pattern* out,
+                  std::string* error) {
+  auto parts = Blanks(body);
   if (parts.size() < 2) {
     *error = fmt::format("expected 'CODE pattern', got '{}'", body);
     return false;
@@ -105,7 +263,7 @@ bool ParsePattern(const std::string& body, Vocabulary& vocab, Stemmer& stemmer, 
       optional = true;
       w = w.substr(1, w.size() - 2);
     }
-    if (w.find_first_of("()[]+$") != std::string::npos && w != "'s") {
+    if (w.find_first_of("()[]+$_") != std::string::npos && w != "'s") {
       *error = fmt::format("stray symbol in pattern word '{}'", w);
       return false;
     }

@@ -43,6 +43,70 @@ TEST(PatternTest, ReportsErrors) {
   EXPECT_FALSE(ParsePattern("042", vocab, stemmer, &p, &error));
 }
 
+TEST(PatternTest, PhraseAlternativesExpandIntoOnePatternEach) {
+  std::vector<std::string> out;
+  std::string error;
+  ASSERT_TRUE(ExpandPhrases("0256 urge + to ... withdraw|pull_back|pull_out ... troops [military]",
+                            &out, &error))
+      << error;
+  EXPECT_EQ(out, (std::vector<std::string>{"0256 urge + to ... withdraw ... troops [military]",
+                                           "0256 urge + to ... pull back ... troops [military]",
+                                           "0256 urge + to ... pull out ... troops [military]"}));
+  // Single words stay together in one alternation; combinations multiply.
+  ASSERT_TRUE(ExpandPhrases("161 cancel|postpone|call_off ... visit|state_visit", &out, &error));
+  EXPECT_EQ(out, (std::vector<std::string>{
+                     "161 cancel|postpone ... visit", "161 cancel|postpone ... state visit",
+                     "161 call off ... visit", "161 call off ... state visit"}));
+  // A body without phrases is left as it is.
+  ASSERT_TRUE(ExpandPhrases("042  visit +", &out, &error));
+  EXPECT_EQ(out, (std::vector<std::string>{"042  visit +"}));
+  EXPECT_EQ(PatternText("0256 urge + to ... withdraw|pull_back [military]"),
+            "urge + to ... withdraw|pull_back");
+}
+
+TEST(PatternTest, OptionalPhraseAlternatives) {
+  std::vector<std::string> out;
+  std::string error;
+  ASSERT_TRUE(ExpandPhrases("042 (official|state_level) visit +", &out, &error)) << error;
+  EXPECT_EQ(out, (std::vector<std::string>{"042 (official) visit +", "042 state level visit +"}));
+  // Dropping an optional phrase leaves one gap, never two in a row or one at an end.
+  ASSERT_TRUE(ExpandPhrases("125 reject ... (peace_plan) ... offer", &out, &error)) << error;
+  EXPECT_EQ(out, (std::vector<std::string>{"125 reject ... offer",
+                                           "125 reject ... peace plan ... offer"}));
+  ASSERT_TRUE(ExpandPhrases("125 reject ... (in_full)", &out, &error)) << error;
+  EXPECT_EQ(out, (std::vector<std::string>{"125 reject", "125 reject ... in full"}));
+}
+
+TEST(PatternTest, PhraseAlternativeErrors) {
+  std::vector<std::string> out;
+  std::string error;
+  EXPECT_FALSE(ExpandPhrases("042 visit|pay__visit +", &out, &error));
+  EXPECT_NE(error.find("empty word"), std::string::npos) << error;
+  // 2^7 combinations are past the cap.
+  EXPECT_FALSE(ExpandPhrases("010 a|b_c d|e_f g|h_i j|k_l m|n_o p|q_r s|t_u", &out, &error));
+  EXPECT_NE(error.find("more than 64 patterns"), std::string::npos) << error;
+  // The plain parser takes no phrases: they must go through ExpandPhrases.
+  Vocabulary vocab;
+  Stemmer stemmer;
+  Pattern p;
+  EXPECT_FALSE(ParsePattern("042 pay_visit +", vocab, stemmer, &p, &error));
+}
+
+TEST(PatternTest, WarnsAboutPhrasesWrittenWithBlanks) {
+  EXPECT_NE(SuspiciousAlternatives("0256 urge + to ... withdraw|pull back|pull out ... troops"),
+            "");
+  EXPECT_NE(SuspiciousAlternatives("144 set up|erect|build|put up ... barricade"), "");
+  EXPECT_NE(SuspiciousAlternatives("0241 urge + to ... resign|step down|quit"), "");
+  // A list of verbs sharing their particle, or a list of prepositions, is meant as written.
+  EXPECT_EQ(SuspiciousAlternatives("150 chase|drive|drove away +"), "");
+  EXPECT_EQ(SuspiciousAlternatives("161 break|broke off ... tie|relations [diplomatic]"), "");
+  EXPECT_EQ(SuspiciousAlternatives("012 concern|worry over|about +"), "");
+  EXPECT_EQ(SuspiciousAlternatives("040 sit down|together"), "");
+  EXPECT_EQ(SuspiciousAlternatives("053 persuade + to back|support|endorse"), "");
+  EXPECT_EQ(SuspiciousAlternatives("0256 urge + to ... withdraw|pull_back|pull_out ... troops"),
+            "");
+}
+
 TEST(VocabularyTest, IrregularFormsAndNames) {
   Vocabulary vocab;
   Stemmer stemmer;
