@@ -282,6 +282,11 @@ std::vector<Match> FindMatches(const Lexicon& lex, const Sentence& s, MatchScrat
   return out;
 }
 
+namespace {
+// Patterns from the broad-recall files ("01x-statement.txt"): ids like "01x-statement:15".
+bool Recall(const lexicon::Pattern& p) { return p.id.size() > 2 && p.id[2] == 'x'; }
+}  // namespace
+
 std::vector<Match> SelectMatches(const Lexicon& lex, std::vector<Match> matches) {
   std::stable_sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
     const auto& pa = lex.patterns[a.pattern];
@@ -292,6 +297,10 @@ std::vector<Match> SelectMatches(const Lexicon& lex, std::vector<Match> matches)
     if (a.word_count != b.word_count) return a.word_count > b.word_count;
     bool sa = pa.has_source || pa.has_target, sb = pb.has_source || pb.has_target;
     if (sa != sb) return sa;  // a pattern that pins an actor is more specific
+    // Then a precise pattern over a broad-recall one ("NNx-" files): "signed a joint statement
+    // on ..." is a signing (05) before it is a statement (01x).
+    bool ra = Recall(pa), rb = Recall(pb);
+    if (ra != rb) return rb;
     if (a.end - a.start != b.end - b.start) return a.end - a.start < b.end - b.start;
     return a.pattern < b.pattern;
   });
