@@ -13,11 +13,8 @@ SYNTAX=${2:-none}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# Floor 2 (2010, 2012). 2005 was found only while the coder made spurious events in April 2005 (the
-# foreign minister as a protester in "damage caused during anti-Japanese protests", an apology
-# inside "had never done anything it needed to apologize for"); without them the month's dip is
-# too short for the change-point penalty. Found again at --penalty 0.75.
-FLOOR=2
+# Floor 3: word order finds 2010, 2012 and 2014 (2014-08); with syntax also 2005 (4 of 7).
+FLOOR=3
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
