@@ -13,18 +13,20 @@ namespace dyad::coder {
 namespace {
 
 // Words that may stand before or between the parts of an actor phrase without ending it.
-constexpr std::array<std::string_view, 62> kModifiers = {
-    "the",       "a",        "an",       "its",     "their",        "his",
-    "her",       "this",     "these",    "those",   "some",         "several",
-    "many",      "two",      "three",    "four",    "five",         "six",
-    "seven",     "eight",    "nine",     "ten",     "dozens",       "hundreds",
-    "thousands", "of",       "senior",   "top",     "high-ranking", "high-level",
-    "new",       "former",   "chief",    "deputy",  "vice",         "acting",
-    "visiting",  "outgoing", "incoming", "local",   "state-run",    "state-owned",
-    "state",     "official", "then",     "newly",   "ruling",       "main",
-    "other",     "fellow",   "junior",   "leading", "prominent",    "unidentified",
-    "unnamed",   "own",      "national", "federal", "provincial",   "current",
-    "exiled"};
+constexpr std::array<std::string_view, 69> kModifiers = {
+    // Quantities before an actor: "more than 1,400 Syrian civilians", "nearly 300 protesters".
+    "more",         "than",      "nearly",   "almost",   "roughly", "approximately",
+    "fewer",        "the",       "a",        "an",       "its",     "their",
+    "his",          "her",       "this",     "these",    "those",   "some",
+    "several",      "many",      "two",      "three",    "four",    "five",
+    "six",          "seven",     "eight",    "nine",     "ten",     "dozens",
+    "hundreds",     "thousands", "of",       "senior",   "top",     "high-ranking",
+    "high-level",   "new",       "former",   "chief",    "deputy",  "vice",
+    "acting",       "visiting",  "outgoing", "incoming", "local",   "state-run",
+    "state-owned",  "state",     "official", "then",     "newly",   "ruling",
+    "main",         "other",     "fellow",   "junior",   "leading", "prominent",
+    "unidentified", "unnamed",   "own",      "national", "federal", "provincial",
+    "current",      "exiled"};
 constexpr std::array<std::string_view, 19> kPrepositions = {
     "of",   "with",    "to",    "from",   "in",      "on",   "at", "for",  "against", "near",
     "over", "between", "about", "toward", "towards", "into", "by", "than", "around"};
