@@ -746,12 +746,19 @@ void CodeMatches(SentenceContext& c, const Sentence& s, const std::vector<Match>
     });
     std::string cue;
     Modality mod = ModalityBefore(s, m.start, &cue);
-    // "refused on Sunday to apologise": the parse links a refusal the words before cannot reach.
+    // "refused on Sunday to apologise", "promised China a package of loans": the parse links a
+    // refusal or a promise the words before cannot reach.
     if (mod == Modality::kPlain && c.syntax != nullptr) {
-      int refusal = RefusedBy(*c.syntax, PredicateOf(*c.syntax, m));
+      uint32_t pred = PredicateOf(*c.syntax, m);
+      int refusal = RefusedBy(*c.syntax, pred);
+      int promise = refusal < 0 ? PromisedBy(*c.syntax, pred) : -1;
       if (refusal >= 0) {
         mod = Modality::kRefused;
         cue = std::string(s.tokens[refusal].text) + " (parse)";
+      } else if (promise >= 0 && !InList(std::array<std::string_view, 3>{"02", "03", "10"},
+                                         std::string_view(p.code).substr(0, 2))) {
+        mod = Modality::kIntended;
+        cue = std::string(s.tokens[promise].text) + " (parse)";
       }
     }
     SyntaxRoles syn;

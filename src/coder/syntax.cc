@@ -194,6 +194,10 @@ int SubjectToken(const Sentence& s, const SyntaxView& v, uint32_t h, bool* passi
 
 }  // namespace
 
+namespace {
+int ClauseVerb(const SyntaxView& v, uint32_t predicate);
+}  // namespace
+
 uint32_t PredicateOf(const SyntaxView& v, const Match& m) {
   int best = -1, best_depth = 1 << 30;
   for (uint32_t i = 0; i < m.word_count; ++i) {
@@ -331,6 +335,16 @@ int CalledOffBy(const SyntaxView& v, uint32_t predicate) {
     }
     return verb;
   }
+  return -1;
+}
+
+int PromisedBy(const SyntaxView& v, uint32_t predicate) {
+  int verb = ClauseVerb(v, predicate);
+  if (verb < 0 || static_cast<uint32_t>(verb) == predicate) return -1;
+  std::string_view lemma = v.words[verb].lemma;
+  if (lemma == "promise" || lemma == "pledge" || lemma == "offer" || lemma == "vow" ||
+      lemma == "propose")
+    return verb;
   return -1;
 }
 
@@ -501,6 +515,28 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
     }
   };
   consider(h);
+  // "promised China a package of loans", "gave Japan aid": the recipient is the verb's indirect
+  // object (which parsers often label a second object).
+  if (nominal && !r.foreign_noun) {
+    int verb = ClauseVerb(v, h);
+    if (verb >= 0 && static_cast<uint32_t>(verb) != h) {
+      auto on_path = [&](uint32_t c) {  // is c h itself or one of its ancestors below the verb?
+        for (int x = static_cast<int>(h); x >= 0 && x != verb; x = v.Head(static_cast<uint32_t>(x)))
+          if (static_cast<uint32_t>(x) == c) return true;
+        return false;
+      };
+      for (uint32_t c : v.children[verb]) {
+        if ((!v.Rel(c, "iobj") && !v.Rel(c, "obj")) || on_path(c) || c > h) continue;
+        int mention = MentionOf(s, v, c);
+        if (mention >= 0 && mention != r.source && !IsWeak(s.mentions[mention]) &&
+            target_rank > 0) {
+          target_rank = 0;
+          target_token = static_cast<int>(c);
+          r.target = mention;
+        }
+      }
+    }
+  }
   for (uint32_t i = 0; i < m.word_count; ++i) {
     if (m.words[i] != h && m.words[i] < v.words.size()) consider(m.words[i]);
   }

@@ -72,6 +72,10 @@ int RefusedBy(const SyntaxView& v, uint32_t predicate);
 // the visit"): the act did not happen. -1 when there is none.
 int CalledOffBy(const SyntaxView& v, uint32_t predicate);
 
+// The verb of promising or offering whose object the act is ("*promised* China a package of yen
+// loans", "*offered* Japan rescue teams"): an intent, not a deed. -1 when there is none.
+int PromisedBy(const SyntaxView& v, uint32_t predicate);
+
 // The modal that makes the act's clause an obligation ("the two sides *should* abide by ... and
 // resolve issues through dialogue"): asked for, not done. -1 when there is none.
 int ObligedBy(const SyntaxView& v, uint32_t predicate);
