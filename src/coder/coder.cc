@@ -325,8 +325,17 @@ bool TopicPhrase(const Sentence& s, const Mention& m) {
 void DropTopicTarget(SentenceContext& c, const Sentence& s, const Match& m, int* target) {
   const auto& p = c.lex.patterns[m.pattern];
   std::string root = p.code.substr(0, 2);
-  if (*target >= 0 && m.target == kNoMention && (root == "03" || root == "04" || root == "05") &&
-      TopicPhrase(s, s.mentions[*target])) {
+  // "apologised for Japan's colonial rule": what an apology is for is its reason, not whom it is
+  // offered to.
+  bool reason = false;
+  if (*target >= 0 && p.code == "055") {
+    uint32_t k = s.mentions[*target].first;
+    while (k > 0 && (s.tokens[k - 1].lower == "the" || s.tokens[k - 1].lower == "its")) --k;
+    reason = k > 0 && s.tokens[k - 1].lower == "for";
+  }
+  if (*target >= 0 && m.target == kNoMention &&
+      (reason ||
+       ((root == "03" || root == "04" || root == "05") && TopicPhrase(s, s.mentions[*target])))) {
     Trace(c, [&] {
       return fmt::format("    '{}' is what the act is about, not its partner: no target",
                          MentionText(s, *target));
@@ -672,6 +681,15 @@ bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
       });
       return true;
     }
+  }
+  if (int modal = HypotheticalBy(v, h); modal >= 0) {
+    Trace(c, [&] {
+      return fmt::format(
+          "  pattern {} '{}': a hypothesis ('{}' on its clause) in the parse; not "
+          "coded",
+          c.lex.patterns[m.pattern].id, c.lex.patterns[m.pattern].text, s.tokens[modal].text);
+    });
+    return true;
   }
   static const std::set<std::string> kSpeech = {"01", "02", "10", "11", "12", "13"};
   if (!kSpeech.count(c.lex.patterns[m.pattern].code.substr(0, 2))) {

@@ -348,6 +348,19 @@ int PromisedBy(const SyntaxView& v, uint32_t predicate) {
   return -1;
 }
 
+int HypotheticalBy(const SyntaxView& v, uint32_t predicate) {
+  if (v.words[predicate].upos != "NOUN" || v.BaseRel(predicate) != "nsubj") return -1;
+  int verb = v.Head(predicate);
+  if (verb < 0) return -1;
+  for (uint32_t c : v.children[verb]) {
+    std::string_view lemma = v.words[c].lemma;
+    if (v.Rel(c, "aux") &&
+        (lemma == "could" || lemma == "would" || lemma == "might" || lemma == "may"))
+      return static_cast<int>(c);
+  }
+  return -1;
+}
+
 int ObligedBy(const SyntaxView& v, uint32_t predicate) {
   int verb = ClauseVerb(v, predicate);
   // Coordinated verbs share the first one's modal: "should abide by ... and resolve ...".

@@ -76,6 +76,10 @@ int CalledOffBy(const SyntaxView& v, uint32_t predicate);
 // loans", "*offered* Japan rescue teams"): an intent, not a deed. -1 when there is none.
 int PromisedBy(const SyntaxView& v, uint32_t predicate);
 
+// A noun act that is the subject of a clause with could/would/might/may ("a Chinese naval
+// *blockade* of Taiwan could constitute ..."): a hypothesis, not a deed. -1 when there is none.
+int HypotheticalBy(const SyntaxView& v, uint32_t predicate);
+
 // The modal that makes the act's clause an obligation ("the two sides *should* abide by ... and
 // resolve issues through dialogue"): asked for, not done. -1 when there is none.
 int ObligedBy(const SyntaxView& v, uint32_t predicate);
