@@ -69,7 +69,8 @@ size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int 
                    const int* first, uint64_t* keys);
 
 // One greedy left-to-right pass with `weights` (the model's first or second); also sets each
-// word's runner_up and margin.
+// word's runner_up and margin. In the second pass (`first` non-null), words the first pass tagged
+// with margin 2 keep its class without being scored again.
 constexpr int kMaxClasses = 1024;
 void TagPass(const TaggerModel& model, const WeightTable& weights, std::vector<WordAtoms>* atoms,
              const int* first, std::vector<int>* classes);
