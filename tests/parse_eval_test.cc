@@ -16,9 +16,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // Raise these as the model improves; never lower them. Gold tokens, punctuation included.
-constexpr double kUposFloor = 95.4;
-constexpr double kUasFloor = 85.9;
-constexpr double kLasFloor = 82.9;
+constexpr double kUposFloor = 95.6;
+constexpr double kUasFloor = 86.5;
+constexpr double kLasFloor = 83.7;
 
 bool Treebanks(fs::path* dir) {
   *dir = fs::path(DYAD_SOURCE_DIR) / ".." / "shared" / "treebanks";

@@ -302,6 +302,9 @@ std::unique_ptr<ParseCommands> AddParseCommands(CLI::App* app, CLI::App* eval) {
                    "jackknife folds for the parser's training tags (1: gold tags)")
       ->check(CLI::Range(1, 100));
   c->train->add_option("--seed", c->train_options.seed, "random seed (same seed, same model)");
+  c->train->add_option("--wordnet", c->train_options.wordnet,
+                       "WordNet dictionary directory (e.g. /usr/share/wordnet): word categories "
+                       "for tagging unseen words, stored in the model");
 
   c->parse =
       app->add_subcommand("parse", "tag, lemmatise and parse text or CoNLL-U; writes CoNLL-U");

@@ -40,7 +40,7 @@ class HugeArray {
     }
     constexpr size_t kHuge = size_t{2} << 20;
     size_t bytes = n * sizeof(T);
-    size_t align = bytes >= kHuge ? kHuge : alignof(std::max_align_t);
+    size_t align = bytes >= kHuge ? kHuge : 64;  // cache lines, for WeightTable's dense rows
     bytes = (bytes + align - 1) / align * align;
     void* p = std::aligned_alloc(align, bytes);
     if (p == nullptr) std::abort();

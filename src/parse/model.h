@@ -18,7 +18,7 @@
 
 namespace dyad::parse {
 
-constexpr uint32_t kModelFormatVersion = 1;
+constexpr uint32_t kModelFormatVersion = 2;
 
 struct Model {
   std::string info;  // how the model was made: data, options, dev scores

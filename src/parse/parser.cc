@@ -185,13 +185,10 @@ struct Context {
   uint64_t s0w, s0p, n0w, n0p, n1w, n1p, n2w, n2p;
 };
 
-// Zhang & Nivre's single words, word pairs and three-word templates.
-size_t WordFeatures(const Context& c, uint64_t* keys) {
+// The templates that read only the buffer's first four nodes (and what lies after them): they stay
+// the same while the buffer front does, so parsing adds their rows once per front.
+size_t BufferOnlyFeatures(const Context& c, uint64_t* keys) {
   size_t k = 0;
-  keys[k++] = Key(kBias, 0);
-  keys[k++] = Key(kS0wp, c.s0w, c.s0p);
-  keys[k++] = Key(kS0w, c.s0w);
-  keys[k++] = Key(kS0p, c.s0p);
   keys[k++] = Key(kN0wp, c.n0w, c.n0p);
   keys[k++] = Key(kN0w, c.n0w);
   keys[k++] = Key(kN0p, c.n0p);
@@ -201,6 +198,28 @@ size_t WordFeatures(const Context& c, uint64_t* keys) {
   keys[k++] = Key(kN2wp, c.n2w, c.n2p);
   keys[k++] = Key(kN2w, c.n2w);
   keys[k++] = Key(kN2p, c.n2p);
+  keys[k++] = Key(kN0pN1p, c.n0p, c.n1p);
+  keys[k++] = Key(kN0pN1pN2p, c.n0p, c.n1p, c.n2p);
+  keys[k++] = Key(kN0u, c.U(c.n0));
+  keys[k++] = Key(kN1u, c.U(c.n1));
+  keys[k++] = Key(kN0a, c.A(c.n0));
+  keys[k++] = Key(kN1a, c.A(c.n1));
+  keys[k++] = Key(kN0wN1w, c.n0w, c.n1w);
+  keys[k++] = Key(kN0wN1p, c.n0w, c.n1p);
+  keys[k++] = Key(kN0pN1w, c.n0p, c.n1w);
+  keys[k++] = Key(kN0pN1pN2pN3p, c.n0p, c.n1p, c.n2p, c.P(c.s.B(3)));
+  keys[k++] = Key(kN0pp2, c.n0p, c.P2(c.n0), c.M(c.n0));
+  keys[k++] = Key(kN1pp2, c.n1p, c.P2(c.n1), c.M(c.n1));
+  return k;
+}
+
+// Zhang & Nivre's single words, word pairs and three-word templates (but the buffer-only ones).
+size_t WordFeatures(const Context& c, uint64_t* keys) {
+  size_t k = 0;
+  keys[k++] = Key(kBias, 0);
+  keys[k++] = Key(kS0wp, c.s0w, c.s0p);
+  keys[k++] = Key(kS0w, c.s0w);
+  keys[k++] = Key(kS0p, c.s0p);
   keys[k++] = Key(kS0wpN0wp, c.s0w, c.s0p, c.n0w, c.n0p);
   keys[k++] = Key(kS0wpN0w, c.s0w, c.s0p, c.n0w);
   keys[k++] = Key(kS0wN0wp, c.s0w, c.n0w, c.n0p);
@@ -208,8 +227,6 @@ size_t WordFeatures(const Context& c, uint64_t* keys) {
   keys[k++] = Key(kS0pN0wp, c.s0p, c.n0w, c.n0p);
   keys[k++] = Key(kS0wN0w, c.s0w, c.n0w);
   keys[k++] = Key(kS0pN0p, c.s0p, c.n0p);
-  keys[k++] = Key(kN0pN1p, c.n0p, c.n1p);
-  keys[k++] = Key(kN0pN1pN2p, c.n0p, c.n1p, c.n2p);
   keys[k++] = Key(kS0pN0pN1p, c.s0p, c.n0p, c.n1p);
   keys[k++] = Key(kS0hpS0pN0p, c.P(c.s0h), c.s0p, c.n0p);
   keys[k++] = Key(kS0pS0lpN0p, c.s0p, c.P(c.s0l), c.n0p);
@@ -293,15 +310,11 @@ size_t ExtraFeatures(const Context& c, uint64_t* keys) {
   int verbs = c.atoms[c.n0].verbs_before - c.atoms[after_s0].verbs_before;
   size_t k = 0;
   keys[k++] = Key(kS0u, s0u);
-  keys[k++] = Key(kN0u, n0u);
-  keys[k++] = Key(kN1u, n1u);
   keys[k++] = Key(kS0uN0u, s0u, n0u);
   keys[k++] = Key(kS0uN0uN1u, s0u, n0u, n1u);
   keys[k++] = Key(kS0wN0u, c.s0w, n0u);
   keys[k++] = Key(kS0uN0w, s0u, c.n0w);
   keys[k++] = Key(kS0a, s0a);
-  keys[k++] = Key(kN0a, n0a);
-  keys[k++] = Key(kN1a, c.A(c.n1));
   keys[k++] = Key(kS0aN0a, s0a, n0a);
   keys[k++] = Key(kS0pN0a, c.s0p, n0a);
   keys[k++] = Key(kS0aN0p, s0a, c.n0p);
@@ -310,10 +323,6 @@ size_t ExtraFeatures(const Context& c, uint64_t* keys) {
   keys[k++] = Key(kS1wp, s1w, s1p);
   keys[k++] = Key(kS1pS0p, s1p, c.s0p);
   keys[k++] = Key(kS1pS0pN0p, s1p, c.s0p, c.n0p);
-  keys[k++] = Key(kN0wN1w, c.n0w, c.n1w);
-  keys[k++] = Key(kN0wN1p, c.n0w, c.n1p);
-  keys[k++] = Key(kN0pN1w, c.n0p, c.n1w);
-  keys[k++] = Key(kN0pN1pN2pN3p, c.n0p, c.n1p, c.n2p, c.P(c.s.B(3)));
   keys[k++] = Key(kS0pN1p, c.s0p, c.n1p);
   keys[k++] = Key(kS1hasHeadS0p, c.s1 >= 0 && c.s.head[c.s1] >= 0, c.s0p, c.L(c.s1));
   keys[k++] = Key(kS0lN0p, c.L(c.s0), c.n0p);
@@ -322,18 +331,32 @@ size_t ExtraFeatures(const Context& c, uint64_t* keys) {
   keys[k++] = Key(kBetweenPunct, c.s0p, c.n0p, std::min(puncts, 3));
   keys[k++] = Key(kBetweenVerb, c.s0p, c.n0p, std::min(verbs, 3));
   keys[k++] = Key(kS0pp2, c.s0p, c.P2(c.s0), c.M(c.s0));
-  keys[k++] = Key(kN0pp2, c.n0p, c.P2(c.n0), c.M(c.n0));
-  keys[k++] = Key(kN1pp2, c.n1p, c.P2(c.n1), c.M(c.n1));
   keys[k++] = Key(kS0pN0pp2, c.s0p, c.n0p, c.P2(c.n0), c.M(c.n0));
   return k;
 }
 
 }  // namespace
 
-size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
+size_t BufferFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
+                      uint64_t* keys) {
+  return BufferOnlyFeatures(Context(s, atoms, num_tags), keys);
+}
+
+size_t StackFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
                      uint64_t* keys) {
   Context c(s, atoms, num_tags);
   size_t k = WordFeatures(c, keys);
+  k += ShapeFeatures(c, keys + k);
+  k += TreeFeatures(c, keys + k);
+  k += ExtraFeatures(c, keys + k);
+  return k;
+}
+
+size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
+                     uint64_t* keys) {
+  Context c(s, atoms, num_tags);
+  size_t k = BufferOnlyFeatures(c, keys);
+  k += WordFeatures(c, keys + k);
   k += ShapeFeatures(c, keys + k);
   k += TreeFeatures(c, keys + k);
   k += ExtraFeatures(c, keys + k);
@@ -428,12 +451,22 @@ void ParseGreedy(const ParserModel& model, const std::vector<NodeAtoms>& atoms, 
   int n = static_cast<int>(atoms.size()) - 1;
   s.Init(n);
   scratch->scores.resize(model.weights.padded_classes());
+  scratch->buffer_scores.resize(model.weights.padded_classes());
   uint64_t keys[kMaxParseFeatures];
+  int buffer_scored = -1;  // the buffer front whose BufferFeatures buffer_scores holds, 2x + front
   while (!s.Terminal()) {
     int forced = ForcedMove(s, t);
     if (forced < 0) {
-      size_t k = ParseFeatures(s, atoms, num_tags, keys);
-      std::fill(scratch->scores.begin(), scratch->scores.end(), 0);
+      int buffer = 2 * s.B(0) + (s.front >= 0);
+      if (buffer != buffer_scored) {
+        size_t k = BufferFeatures(s, atoms, num_tags, keys);
+        std::fill(scratch->buffer_scores.begin(), scratch->buffer_scores.end(), 0);
+        model.weights.Score(keys, k, scratch->buffer_scores.data());
+        buffer_scored = buffer;
+      }
+      size_t k = StackFeatures(s, atoms, num_tags, keys);
+      std::copy(scratch->buffer_scores.begin(), scratch->buffer_scores.end(),
+                scratch->scores.begin());
       model.weights.Score(keys, k, scratch->scores.data());
     }
     Apply(&s, t, forced >= 0 ? forced : BestValid(s, t, scratch->scores.data()));

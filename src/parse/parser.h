@@ -43,11 +43,18 @@ struct ParserModel {
 constexpr size_t kMaxParseFeatures = 128;
 size_t ParseFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
                      uint64_t* keys);
+// ParseFeatures in two parts: the keys that read only the first buffer nodes (the same while the
+// buffer front is), and the others.
+size_t BufferFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
+                      uint64_t* keys);
+size_t StackFeatures(const State& s, const std::vector<NodeAtoms>& atoms, uint32_t num_tags,
+                     uint64_t* keys);
 
 // Reusable memory for parsing; one per thread.
 struct ParseScratch {
   State state;
   std::vector<int16_t> scores;
+  std::vector<int16_t> buffer_scores;  // the BufferFeatures rows of the current buffer front
 };
 
 // Parses one sentence greedily. heads[i] is the node heading word i (n for the root) and labels[i]

@@ -47,6 +47,12 @@ enum TagTemplate : uint32_t {
   kFirstP1P2,
   kLowerFirstP1,
   kFirstFirstP1,
+  // the word-category lexicon (WordNet): the word's bits, and those of its neighbours
+  kLex,
+  kLexCase,
+  kPrevLex,
+  kLexP1,
+  kLexM1,
 };
 
 char ShapeClass(unsigned char c) {
@@ -103,6 +109,7 @@ void TaggerModel::Write(ByteWriter* out) const {
   out->PutStrings(xpos);
   WriteFlatMap(tag_dict, out);
   WriteFlatMap(ambiguity, out);
+  WriteFlatMap(word_classes, out);
   weights.Write(out);
   out->Put<uint8_t>(two_pass());
   if (two_pass()) second.Write(out);
@@ -111,7 +118,7 @@ void TaggerModel::Write(ByteWriter* out) const {
 bool TaggerModel::Read(ByteReader* in) {
   if (!in->GetStrings(&upos) || !in->GetStrings(&xpos) || upos.size() != xpos.size() ||
       upos.empty() || !ReadFlatMap(in, &tag_dict) || !ReadFlatMap(in, &ambiguity) ||
-      !weights.Read(in))
+      !ReadFlatMap(in, &word_classes) || !weights.Read(in))
     return false;
   if (in->Get<uint8_t>() != 0 && !second.Read(in)) return false;
   Index();
@@ -152,9 +159,16 @@ void ComputeAtoms(const TaggerModel& model, const std::vector<std::string_view>&
     }
     a.shape = ShapeHash(w);
     a.flags = Flags(w);
+    // Frequent words are tagged by dictionary: the lexicon only matters for their neighbours, and
+    // there their being frequent says more.
+    a.word_class =
+        model.tag_dict.Find(a.form) ? WordAtoms::kFrequent : WordClassBits(model.word_classes, l);
     const uint64_t* amb = model.ambiguity.Find(a.form);
     if (amb == nullptr) amb = model.ambiguity.Find(a.lower);
-    a.ambiguity = amb ? *amb : 0;
+    a.ambiguity = amb ? *amb
+                  : a.word_class != 0 && a.word_class != WordAtoms::kFrequent
+                      ? Mix64(0x6c6578 ^ a.word_class)
+                      : 0;
     a.runner_up = -1;  // until tagging sets them
     a.margin = 3;
   }
@@ -172,6 +186,7 @@ size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int 
   auto suffix3_at = [&](int j) { return near(j) ? near(j)->suffix[2] : kNoWord; };
   auto amb_at = [&](int j) { return near(j) ? near(j)->ambiguity : kNoWord; };
   auto shape_at = [&](int j) { return near(j) ? near(j)->shape : kNoWord; };
+  auto lex_at = [&](int j) { return near(j) ? near(j)->word_class : kNoWord; };
   uint64_t t1 = static_cast<uint64_t>(prev + 1), t2 = static_cast<uint64_t>(prev2 + 1);
   size_t n = 0;
   keys[n++] = Key(kBias, 0);
@@ -205,6 +220,11 @@ size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int 
   keys[n++] = Key(kShapeP1, shape_at(1));
   keys[n++] = Key(kAmbM1, amb_at(-1));
   keys[n++] = Key(kPrevSuffix3, t1, w.suffix[2]);
+  keys[n++] = Key(kLex, w.word_class);
+  keys[n++] = Key(kLexCase, w.word_class, (w.flags & 3) | (i == 0 ? 4 : 0));
+  keys[n++] = Key(kPrevLex, t1, w.word_class);
+  keys[n++] = Key(kLexP1, lex_at(1));
+  keys[n++] = Key(kLexM1, lex_at(-1));
   if (first == nullptr) return n;
   auto first_at = [&](size_t j) { return i + j < atoms.size() ? first[i + j] + 1 : 0; };
   uint64_t f0 = first_at(0), f1 = first_at(1), f2 = first_at(2);
@@ -220,15 +240,22 @@ size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int 
 
 namespace {
 
-// The runner-up class and how far behind it is, for the parser to hedge on likely tagging errors.
-void RecordRunnerUp(const int16_t* scores, int num_classes, int best, int weight_limit,
-                    WordAtoms* a) {
-  int second = -1;
-  for (int c = 0; c < num_classes; ++c)
-    if (c != best && (second < 0 || scores[c] > scores[second])) second = c;
+// The best class (the first of equals), and the runner-up and how far behind it is, for the parser
+// to hedge on likely tagging errors. One pass over the scores.
+int BestAndRunnerUp(const int16_t* scores, int num_classes, int weight_limit, WordAtoms* a) {
+  int best = 0, second = -1;
+  for (int c = 1; c < num_classes; ++c) {
+    if (scores[c] > scores[best]) {
+      second = best;
+      best = c;
+    } else if (second < 0 || scores[c] > scores[second]) {
+      second = c;
+    }
+  }
   int margin = second < 0 ? weight_limit * 4 : scores[best] - scores[second];
   a->runner_up = second;
   a->margin = margin < weight_limit / 2 ? 0 : margin < weight_limit * 2 ? 1 : 2;
+  return best;
 }
 
 }  // namespace
@@ -247,12 +274,15 @@ void TagPass(const TaggerModel& model, const WeightTable& weights, std::vector<W
       best = *c;
       a.runner_up = -1;
       a.margin = 3;
+    } else if (first != nullptr && a.margin >= 2) {
+      // The first pass won by a wide margin: the second keeps its class, runner-up and margin
+      // (on EWT dev: the same UPOS, and tagging alone ~15% faster).
+      best = first[i];
     } else {
       size_t n = TagFeatures(*atoms, i, prev, prev2, first, keys);
       std::fill(scores, scores + weights.padded_classes(), 0);
       weights.Score(keys, n, scores);
-      best = static_cast<int>(std::max_element(scores, scores + model.num_classes()) - scores);
-      RecordRunnerUp(scores, model.num_classes(), best, limit, &a);
+      best = BestAndRunnerUp(scores, model.num_classes(), limit, &a);
     }
     (*classes)[i] = best;
     prev2 = prev;
@@ -267,7 +297,7 @@ void Tag(const TaggerModel& model, const std::vector<std::string_view>& words,
     TagPass(model, model.weights, atoms, nullptr, classes);
     return;
   }
-  std::vector<int> first;
+  thread_local std::vector<int> first;  // the first pass's classes; kept to save an allocation
   TagPass(model, model.weights, atoms, nullptr, &first);
   TagPass(model, model.second, atoms, first.data(), classes);
 }

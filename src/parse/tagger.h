@@ -10,6 +10,7 @@
 #include "parse/binary_io.h"
 #include "parse/flat_map.h"
 #include "parse/weights.h"
+#include "parse/word_classes.h"
 
 namespace dyad::parse {
 
@@ -21,12 +22,16 @@ struct WordAtoms {
   uint64_t suffix[4] = {};  // of the lower-cased word, 1 to 4 bytes
   uint64_t shape = 0;       // hash of "Xxx", "dd,dd"-style shape
   uint32_t flags = 0;       // kCapital | kAllCaps | kHyphen | kDigit
-  uint64_t ambiguity = 0;   // tags seen with the word in training (0 = rare or unseen)
+  // Tags seen with the word in training; for a word rare or unseen there, a hash of its word_class
+  // bits (0 if none).
+  uint64_t ambiguity = 0;
+  uint32_t word_class = 0;  // WordClassBits of the lower-cased word; kFrequent for dictionary words
   // Set by tagging: the class that came second (-1 if none), and its margin (0 close .. 2 far; 3
   // when the word was tagged by dictionary).
   int runner_up = -1;
   int margin = 3;
   static constexpr uint32_t kCapital = 1, kAllCaps = 2, kHyphen = 4, kDigit = 8;
+  static constexpr uint32_t kFrequent = 1 << 20;
 };
 
 // Lower-cases ASCII letters only; other bytes are kept. Features need speed, not Unicode case.
@@ -37,6 +42,7 @@ struct TaggerModel {
   std::vector<std::string> upos, xpos;  // per class
   FlatMap<uint16_t> tag_dict;           // form hash -> class, for frequent unambiguous words
   FlatMap<uint64_t> ambiguity;          // form hash -> hash of the set of tags seen with it
+  WordClasses word_classes;             // word categories from WordNet (may be empty)
   WeightTable weights;                  // the first (left-to-right) pass
   // An optional second pass that also sees the first pass's classes of the words to the right.
   WeightTable second;
@@ -63,7 +69,8 @@ size_t TagFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev, int 
                    const int* first, uint64_t* keys);
 
 // One greedy left-to-right pass with `weights` (the model's first or second); also sets each
-// word's runner_up and margin.
+// word's runner_up and margin. In the second pass (`first` non-null), words the first pass tagged
+// with margin 2 keep its class without being scored again.
 constexpr int kMaxClasses = 1024;
 void TagPass(const TaggerModel& model, const WeightTable& weights, std::vector<WordAtoms>* atoms,
              const int* first, std::vector<int>* classes);

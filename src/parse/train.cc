@@ -27,6 +27,7 @@ struct Inventory {
   std::vector<std::string> upos, xpos, labels;
   std::map<std::pair<std::string, std::string>, int> tag_ids;
   std::map<std::string, int> label_ids;
+  WordClasses word_classes;  // from TrainOptions::wordnet, for every tagger trained
 };
 
 // Fisher-Yates with the generator's raw output: the same order on every platform (std::shuffle's
@@ -163,6 +164,7 @@ TaggerModel TrainTagger(const std::vector<const Example*>& data, const Inventory
   TaggerModel model;
   model.upos = inv.upos;
   model.xpos = inv.xpos;
+  model.word_classes = inv.word_classes;
   BuildTagLexicon(data, options, &model);
   model.weights = TrainTaggerPass(data, model, false, options, seed);
   if (second) model.second = TrainTaggerPass(data, model, true, options, seed + 1);
@@ -315,6 +317,10 @@ Result<std::unique_ptr<Model>> TrainModel(const std::vector<Sentence>& train,
     if (options.log) options.log(line);
   };
   Inventory inv = BuildInventory(train);
+  if (!options.wordnet.empty()) {
+    if (Status s = ReadWordNet(options.wordnet, &inv.word_classes); !s.ok()) return s;
+    log(fmt::format("word classes: {} words from {}", inv.word_classes.size(), options.wordnet));
+  }
   if (!inv.label_ids.count("root"))
     return Status::InvalidInput("training data has no word with relation \"root\"");
   if (inv.upos.size() > WeightTable::kMaxClasses ||

@@ -25,6 +25,9 @@ struct TrainOptions {
   // Tag twice, the second pass seeing the first's tags to the right. Needs folds > 1.
   bool two_pass_tagger = true;
   uint64_t seed = 1;
+  // A WordNet dictionary directory (e.g. /usr/share/wordnet) whose word categories the tagger
+  // reads as features (see lexicon.h); empty for none. Copied into the model.
+  std::string wordnet;
   // Dynamic-oracle exploration (Goldberg & Nivre 2012): from this epoch on (1-based), a wrong
   // prediction is followed with probability `explore`; before it, the oracle's best move is.
   int explore_from_epoch = 2;

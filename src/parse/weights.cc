@@ -109,9 +109,13 @@ void WeightTable::Score(const uint64_t* keys, size_t n, int16_t* scores) const {
   for (size_t k = 0; k < n; ++k) {
     if (k + kAhead < n) __builtin_prefetch(slots + (keys[k + kAhead] & mask_));
     if (const Slot* s = Find(keys[k])) {
-      const int16_t* row = data + s->row;
+      const int16_t* row = data + (s->row & ~kDenseRow);
       __builtin_prefetch(row);
-      __builtin_prefetch(row + 32);
+      if (s->row & kDenseRow) {  // starts on a cache line: fetch all of its lines
+        for (int line = 32; line <= padded_classes_; line += 32) __builtin_prefetch(row + line);
+      } else {
+        __builtin_prefetch(row + 32);
+      }
       rows[found++] = row;
     }
     if (found - added > kRowsAhead) AddRow(rows[added++], scores);
@@ -228,8 +232,13 @@ bool WeightTable::Build(const std::vector<int16_t>& data) {
     size_t size = header == kDense ? padded_classes_ : static_cast<size_t>(header);
     if (header < kDense || size > data.size() - row - 1) return false;
     const int16_t* r = data.data() + row + 1;
+    bool dense = header == kDense || header > dense_from_;
+    // Dense rows start on a cache line (data_ is 64-byte aligned), so Score knows which lines to
+    // prefetch.
+    if (dense) memory.resize((memory.size() + 31) / 32 * 32, 0);
+    if (memory.size() >= kDenseRow) return false;
     rows_.push_back(static_cast<uint32_t>(memory.size()));
-    Insert(key, rows_.back());
+    Insert(key, rows_.back() | (dense ? kDenseRow : 0));
     if (header == kDense) {
       ++num_dense_;
       int16_t limit = static_cast<int16_t>(32767 / max_keys_);
@@ -256,7 +265,7 @@ bool WeightTable::Build(const std::vector<int16_t>& data) {
     }
     row += size + 1;
   }
-  if (row != data.size() || memory.size() > UINT32_MAX) return false;
+  if (row != data.size() || memory.size() >= kDenseRow) return false;
   data_.Reset(memory.size());
   if (!memory.empty()) std::memcpy(data_.data(), memory.data(), memory.size() * sizeof(int16_t));
   return true;

@@ -47,11 +47,12 @@ class WeightTable {
  private:
   friend class Perceptron;
   // A slot holds the key's upper 32 bits (0 = empty; the lower bits chose the bucket) and the
-  // offset of its row in data_.
+  // offset of its row in data_, with kDenseRow set when the row is dense.
   struct Slot {
     uint32_t fingerprint;
     uint32_t row;
   };
+  static constexpr uint32_t kDenseRow = 1u << 31;
   // A row starts with a header: kDense, then padded_classes_ weights; or a count n, then n
   // entries (class << 8 | code).
   static constexpr int16_t kDense = -1;
