@@ -394,7 +394,9 @@ void AssignRolesWithSyntax(SentenceContext& c, const Sentence& s, const Match& m
           own_clause_subject = false;
       }
     }
-    if (!(syn->shared_subject && own_clause_subject)) src = syn->source;
+    // A role with no country (a misparse's "military" as subject) yields to a named actor.
+    bool weaker = IsWeak(s.mentions[syn->source]) && *source >= 0 && !IsWeak(s.mentions[*source]);
+    if (!(syn->shared_subject && own_clause_subject) && !weaker) src = syn->source;
   }
   if (target_free && !(syn->passive && syn->source >= 0) && syn->target >= 0 && syn->target != src)
     tgt = syn->target;

@@ -238,8 +238,9 @@ TEST_F(CoderTest, SyntaxSetsAsideWhatIsAskedFor) {
   EXPECT_EQ(Code("China urged Japan on Friday to release the Chinese fisherman.", "2018-10-26",
                  &WithSyntax()),
             (S{}));
-  EXPECT_EQ(Code("China demanded in a strongly worded statement on Friday that Japan release the "
-                 "Chinese fisherman.",
+  // (Without "immediately" the current model tags this subjunctive "release" as a noun.)
+  EXPECT_EQ(Code("China demanded in a strongly worded statement on Friday that Japan immediately "
+                 "release the Chinese fisherman.",
                  "2018-10-26", &WithSyntax()),
             (S{}));
 }

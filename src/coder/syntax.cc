@@ -199,6 +199,13 @@ int ClauseVerb(const SyntaxView& v, uint32_t predicate);
 }  // namespace
 
 uint32_t PredicateOf(const SyntaxView& v, const Match& m) {
+  // The pattern's first required word is written as its verb; when the parse agrees, it is the
+  // predicate even if a misparse hangs it below another word of the match.
+  if (m.head < v.words.size() && (v.words[m.head].upos == "VERB")) {
+    bool literal = false;
+    for (uint32_t i = 0; i < m.word_count; ++i) literal = literal || m.words[i] == m.head;
+    if (literal) return m.head;
+  }
   int best = -1, best_depth = 1 << 30;
   for (uint32_t i = 0; i < m.word_count; ++i) {
     uint32_t w = m.words[i];
@@ -531,8 +538,20 @@ SyntaxRoles RolesFromParse(const Sentence& s, const SyntaxView& v, const Match& 
   // "promised China a package of loans", "gave Japan aid": the recipient is the verb's indirect
   // object (which parsers often label a second object).
   if (nominal && !r.foreign_noun) {
+    static const std::array<std::string_view, 13> kDative = {
+        "give", "offer", "promise", "send",   "grant",   "lend",  "hand",
+        "pay",  "sell",  "award",   "extend", "provide", "pledge"};
     int verb = ClauseVerb(v, h);
-    if (verb >= 0 && static_cast<uint32_t>(verb) != h) {
+    // Only when the act's noun phrase is the verb's direct object.
+    int top = static_cast<int>(h);
+    while (top >= 0 && v.Head(static_cast<uint32_t>(top)) != verb)
+      top = v.Head(static_cast<uint32_t>(top));
+    bool dative = verb >= 0 && top >= 0 && v.Rel(static_cast<uint32_t>(top), "obj");
+    if (dative) {
+      dative = false;
+      for (std::string_view w : kDative) dative = dative || v.words[verb].lemma == w;
+    }
+    if (dative && static_cast<uint32_t>(verb) != h) {
       auto on_path = [&](uint32_t c) {  // is c h itself or one of its ancestors below the verb?
         for (int x = static_cast<int>(h); x >= 0 && x != verb; x = v.Head(static_cast<uint32_t>(x)))
           if (static_cast<uint32_t>(x) == c) return true;
