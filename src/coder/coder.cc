@@ -606,15 +606,21 @@ bool GovernsNextMatch(const Lexicon& lex, const Sentence& s, const Match& m,
   return false;
 }
 
+// Statements, appeals, demands, accusations, rejections and threats (roots 01, 02, 10-13): speech
+// acts, which can have content and may spell a modal in their own patterns.
+bool SpeechRoot(const std::string& code) {
+  static const std::set<std::string> kSpeech = {"01", "02", "10", "11", "12", "13"};
+  return kSpeech.count(code.substr(0, 2)) > 0;
+}
+
 // "demanded that Japan release the crew", "accused China of violating the ceasefire", "rejected
 // calls for talks": the act after an appeal, demand, accusation, rejection or threat is its
 // content, not an event that happened. Returns the embedding match, or nullptr.
 const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& n,
                             const std::vector<Match>& matches) {
-  static const std::set<std::string> kEmbedding = {"01", "02", "10", "11", "12", "13"};
   for (const Match& m : matches) {
     if (&m == &n || m.end > n.start || n.start - m.end > 16) continue;
-    if (!kEmbedding.count(lex.patterns[m.pattern].code.substr(0, 2))) continue;
+    if (!SpeechRoot(lex.patterns[m.pattern].code)) continue;
     // Statements (01) embed what follows "that" even across the clause boundary "that" opens.
     bool statement = lex.patterns[m.pattern].code.substr(0, 2) == "01";
     if (!statement && s.tokens[m.anchor].clause != s.tokens[n.anchor].clause) continue;
@@ -640,7 +646,6 @@ const Match* EmbeddingMatch(const Lexicon& lex, const Sentence& s, const Match& 
 // a participle modifying a noun is background ("the trawler detained after the collision").
 bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
                      const std::vector<Match>& matches) {
-  static const std::set<std::string> kEmbedding = {"01", "02", "10", "11", "12", "13"};
   const SyntaxView& v = *c.syntax;
   uint32_t h = PredicateOf(v, m);
   if (HistoricalReference(v, h)) {
@@ -693,8 +698,7 @@ bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
     });
     return true;
   }
-  static const std::set<std::string> kSpeech = {"01", "02", "10", "11", "12", "13"};
-  if (!kSpeech.count(c.lex.patterns[m.pattern].code.substr(0, 2))) {
+  if (!SpeechRoot(c.lex.patterns[m.pattern].code)) {
     // (A demand pattern may spell the modal itself: "+ must release".)
     int modal = ObligedBy(v, h);
     if (modal >= 0) {
@@ -708,8 +712,7 @@ bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
     }
   }
   // Only acts that happen can be content: appeals, demands and denials themselves are coded.
-  static const std::set<std::string> kSpeechRoots = {"01", "02", "10", "11", "12", "13"};
-  if (!kSpeechRoots.count(c.lex.patterns[m.pattern].code.substr(0, 2))) {
+  if (!SpeechRoot(c.lex.patterns[m.pattern].code)) {
     int governor = UnrealizedBy(s, v, h);
     if (governor >= 0) {
       Trace(c, [&] {
@@ -724,7 +727,7 @@ bool SyntaxSetsAside(SentenceContext& c, const Sentence& s, const Match& m,
   for (const Match& outer : matches) {
     if (&outer == &m) continue;
     const auto& op = c.lex.patterns[outer.pattern];
-    if (!kEmbedding.count(op.code.substr(0, 2))) continue;
+    if (!SpeechRoot(op.code)) continue;
     uint32_t oh = PredicateOf(v, outer);
     if (oh == h || !InClauseOf(s, v, h, oh)) continue;
     Trace(c, [&] {
