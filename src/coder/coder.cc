@@ -512,16 +512,16 @@ void EmitEvents(SentenceContext& c, const Sentence& s, const Match& m, int sourc
       code = "044";
     }
   }
-  // "Chinese protesters attacked the Japanese embassy": civilians wield no armed force; their
-  // attacks are unconventional violence (18), not conventional military force (19).
-  if (code.rfind("19", 0) == 0 && pairs.size() > 0) {
-    bool civilian = std::all_of(pairs.begin(), pairs.end(), [](const auto& p) {
-      return p.first.size() >= 6 && p.first.compare(3, 3, "CVL") == 0;
-    });
-    if (civilian) {
-      Trace(c, [&] { return "    civilians' attack: " + code + " becomes 180"; });
-      code = "180";
-    }
+  // Civilians wield no armed force and make no official complaints: "Chinese protesters attacked
+  // the Japanese embassy" is unconventional violence (18), not military force (19), and "thousands
+  // protested the decision" is a demonstration (141), not an official protest (114).
+  bool civilian = !pairs.empty() && std::all_of(pairs.begin(), pairs.end(), [](const auto& p) {
+    return p.first.size() >= 6 && p.first.compare(3, 3, "CVL") == 0;
+  });
+  if (civilian && (code.rfind("19", 0) == 0 || code == "114")) {
+    std::string now = code == "114" ? "141" : "180";
+    Trace(c, [&] { return "    by civilians: " + code + " becomes " + now; });
+    code = now;
   }
   const lexicon::CameoInfo* info = c.lex.Cameo(code);
   if (info == nullptr) return;
