@@ -184,6 +184,14 @@ for B in "${backends[@]}"; do
   # --- recode with other dictionaries, and compare the codings -----------------------------------
   DB=$(fresh_store sqlite recode)
   "$DYAD" ingest "$ROOT/data/sample" --db "$DB" -q
+  # Ingesting with another coder configuration says that the store's coding was made otherwise.
+  "$DYAD" ingest "$ROOT/data/sample" --db "$DB" -q --syntax parse 2> "$T/mixed.err"
+  "$DYAD" ingest "$ROOT/data/sample" --db "$DB" -q 2> "$T/same.err"
+  if grep -q "dyad recode --db" "$T/mixed.err" && ! grep -q "warning" "$T/same.err"; then
+    pass "ingest with another coder configuration warns and points to recode; the same one does not"
+  else
+    fail "coding mismatch warning: $(cat "$T/mixed.err" "$T/same.err")"
+  fi
   cp -r "$ROOT/data" "$T/data2"
   rm "$T/data2/verbs/"*-protest.txt 2>/dev/null || rm "$T/data2/verbs/14"*
   "$DYAD" recode --db "$DB" --data "$T/data2" 2> "$T/recode.err"; rc=$?

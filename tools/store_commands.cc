@@ -186,6 +186,20 @@ int RunIngest(StoreFlags& f, const Lexicon& lex, const std::string& kind) {
   }
   auto st = OpenOrNull(f.db);
   if (!st) return 2;
+  // A store keeps one current coding, made by one coder configuration (dictionaries, --syntax).
+  // Ingesting with another one adds new documents to it as they are coded now; say so.
+  if (auto codings = st->Codings(); codings.ok()) {
+    for (const auto& c : codings.value()) {
+      if (!c.current || c.dict_version == options->dict_version) continue;
+      fmt::print(stderr,
+                 "dyad: warning: {}'s current coding {} was made with dictionaries {}; this run "
+                 "codes with {} (other dictionaries or --syntax). New documents join coding {}; "
+                 "stored ones keep their events. To code everything the new way: dyad recode --db "
+                 "{} (with the same --data/--syntax)\n",
+                 f.db, c.id, c.dict_version.substr(0, 12), options->dict_version.substr(0, 12),
+                 c.id, f.db);
+    }
+  }
   ProgressPrinter progress(f.quiet || kind == "watch");
   options->kind = kind;
   options->on_problem = [&](const std::string& m) { progress.Problem(m); };
