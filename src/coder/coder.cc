@@ -937,6 +937,28 @@ void TraceSentence(const Lexicon& lex, const Sentence& s, size_t index, Day date
 }  // namespace
 }  // namespace coder
 
+namespace coder {
+
+Result<PreparedText> PrepareText(const Document& doc) {
+  auto norm = text::Normalize(doc.text);
+  if (!norm.ok()) return norm.status();
+  PreparedText p;
+  p.norm = std::move(norm).value();
+  bool truncated = false;
+  p.raw = text::Tokenize(p.norm.text, SIZE_MAX, &truncated);
+  if (p.raw.empty()) return Status::InvalidInput("text is empty");
+  p.ranges = text::SplitSentences(p.norm.text, p.raw);
+  return p;
+}
+
+std::string TooLongWarning(const text::SentenceRange& r, size_t index) {
+  if (r.last - r.first <= Coder::kMaxSentenceTokens) return {};
+  return fmt::format("sentence {} has {} tokens (limit {}); skipped", index + 1, r.last - r.first,
+                     Coder::kMaxSentenceTokens);
+}
+
+}  // namespace coder
+
 Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation) {
   if (doc.text.size() > kMaxDocumentBytes) {
     return Status::InvalidInput(fmt::format("text is {} bytes, more than the limit of {}",
@@ -947,31 +969,29 @@ Result<CodedDocument> Coder::Code(const Document& doc, Explanation* explanation)
       state_->peer = std::make_unique<peers::ShallowCoder>(*lexicon_.peer);
     return coder::CodeWithPeers(lexicon_, *state_->peer, doc, explanation);
   }
-  auto norm = text::Normalize(doc.text);
-  if (!norm.ok()) return norm.status();
+  auto prepared = coder::PrepareText(doc);
+  if (!prepared.ok()) return prepared.status();
+  const auto& norm = prepared->norm;
+  const auto& raw = prepared->raw;
+  const auto& ranges = prepared->ranges;
   state_->cache.StartDocument();
-  bool truncated = false;
-  auto raw = text::Tokenize(norm->text, SIZE_MAX, &truncated);
-  if (raw.empty()) return Status::InvalidInput("text is empty");
-  auto ranges = text::SplitSentences(norm->text, raw);
   CodedDocument result;
   result.sentences = ranges.size();
   coder::DocumentMemory memory;
   std::vector<std::string>* trace = explanation != nullptr ? &explanation->lines : nullptr;
   for (size_t si = 0; si < ranges.size(); ++si) {
     const auto& r = ranges[si];
-    if (r.last - r.first > kMaxSentenceTokens) {
-      result.warnings.push_back(fmt::format("sentence {} has {} tokens (limit {}); skipped", si + 1,
-                                            r.last - r.first, kMaxSentenceTokens));
+    if (std::string w = coder::TooLongWarning(r, si); !w.empty()) {
+      result.warnings.push_back(std::move(w));
       continue;
     }
     coder::Sentence s;
-    coder::BuildSentence(lexicon_, *state_, norm.value(), raw, r, &s);
+    coder::BuildSentence(lexicon_, *state_, norm, raw, r, &s);
     std::string date_cue;
     Day date = coder::SentenceDate(s, doc.date, &date_cue);
     coder::SentenceContext c{lexicon_,
                              doc,
-                             norm.value(),
+                             norm,
                              static_cast<int>(si),
                              date == kNoDate ? doc.date : date,
                              raw[r.first].begin,

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "coder/sentence.h"
 #include "lexicon/lexicon.h"
 #include "text/normalize.h"
 #include "text/tokenize.h"
@@ -12,12 +13,11 @@ namespace dyad::coder {
 
 Result<CodedDocument> CodeWithPeers(const Lexicon& lex, peers::ShallowCoder& shallow,
                                     const Document& doc, Explanation* explanation) {
-  auto norm = text::Normalize(doc.text);
-  if (!norm.ok()) return norm.status();
-  bool truncated = false;
-  auto raw = text::Tokenize(norm->text, SIZE_MAX, &truncated);
-  if (raw.empty()) return Status::InvalidInput("text is empty");
-  auto ranges = text::SplitSentences(norm->text, raw);
+  auto prepared = PrepareText(doc);
+  if (!prepared.ok()) return prepared.status();
+  const text::NormalizedText* norm = &prepared->norm;
+  const auto& raw = prepared->raw;
+  const auto& ranges = prepared->ranges;
   CodedDocument result;
   result.sentences = ranges.size();
   std::vector<std::string>* trace = explanation != nullptr ? &explanation->lines : nullptr;
@@ -25,9 +25,8 @@ Result<CodedDocument> CodeWithPeers(const Lexicon& lex, peers::ShallowCoder& sha
   const peers::PeerDictionary& dict = *lex.peer;
   for (size_t si = 0; si < ranges.size(); ++si) {
     const auto& r = ranges[si];
-    if (r.last - r.first > Coder::kMaxSentenceTokens) {
-      result.warnings.push_back(fmt::format("sentence {} has {} tokens (limit {}); skipped", si + 1,
-                                            r.last - r.first, Coder::kMaxSentenceTokens));
+    if (std::string w = TooLongWarning(r, si); !w.empty()) {
+      result.warnings.push_back(std::move(w));
       continue;
     }
     uint32_t begin = raw[r.first].begin, end = raw[r.last - 1].end;

@@ -10,8 +10,11 @@
 #include <unordered_set>
 #include <vector>
 
+#include "dyad/coder.h"
 #include "dyad/event.h"
 #include "lexicon/lexicon.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
 
 namespace dyad::coder {
 
@@ -96,6 +99,19 @@ class WordCache {
   };
   std::unordered_map<std::string, Ids> ids_;
 };
+
+// A document's text ready for coding: normalised (with its byte map), tokenised and split into
+// sentences. Fails on text that is not valid UTF-8, contains NUL bytes or is empty.
+struct PreparedText {
+  text::NormalizedText norm;
+  std::vector<text::RawToken> raw;
+  std::vector<text::SentenceRange> ranges;
+};
+Result<PreparedText> PrepareText(const Document& doc);
+
+// The warning for sentence `index` when it is too long to code (Coder::kMaxSentenceTokens), else
+// "".
+std::string TooLongWarning(const text::SentenceRange& r, size_t index);
 
 // Finds actor mentions (countries, people, organisations, agents, compounds, references such as
 // "the two countries" and simple pronouns) and marks the tokens they cover.
