@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -121,6 +122,26 @@ std::string StoryOf(const std::string& id) {
   return dash == std::string::npos ? id : id.substr(0, dash);
 }
 
+// Calls each(record, line) for every JSON object of a suite's JSONL file, in order. A missing file
+// or a line that is not an object fails, naming the file (and line).
+Status ForEachRecord(const fs::path& path, const std::string& shown,
+                     const std::function<void(const nlohmann::json&, int)>& each) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(fmt::format("{}: cannot read", shown));
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty()) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+      return Status::InvalidInput(
+          fmt::format("{}:{}: not a JSON object", path.filename().string(), n));
+    each(j, n);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<SuiteResult> RunTabariSuite(const std::string& dir_name, const SuiteOptions& options,
@@ -137,55 +158,48 @@ Result<SuiteResult> RunTabariSuite(const std::string& dir_name, const SuiteOptio
     if (!st.ok()) return st;
   }
   dict.Compile();
-  std::ifstream in(dir / "validate.jsonl");
-  if (!in) return Status::NotFound(fmt::format("{}/validate.jsonl: cannot read", dir_name));
   peers::ShallowCoder coder(dict);
   peers::Options opts = dict.options;
   peers::StoryMemory story;
   std::string story_key;
   SuiteResult result;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty()) continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-      return Status::InvalidInput(fmt::format("validate.jsonl:{}: not a JSON object", n));
-    SuiteRecord rec;
-    rec.seq = j.value("seq", n);
-    rec.id = j.value("id", "");
-    rec.kind = j.value("kind", "");
-    rec.text = j.value("text", "");
-    rec.category = Family(rec.id);
-    Day date = kNoDate;
-    ParseDate(j.value("date", ""), &date);
-    std::string key = StoryOf(rec.id);
-    if (key != story_key) story.Clear();
-    story_key = key;
-    std::vector<std::string> trace;
-    auto coded = coder.Code(rec.text, date, opts, &story, options.explain ? &trace : nullptr);
-    if (rec.kind == "option") {
-      for (const auto& cmd : j.value("options", std::vector<std::string>{})) {
-        std::string msg = peers::ApplyOptionCommand(cmd, &opts);
-        if (!msg.empty() && msg.rfind("ignored", 0) != 0)
-          problems->push_back({"validate.jsonl", n, msg});
-      }
-      ++result.options;
-      continue;
-    }
-    if (rec.kind == "skip") {
-      ++result.skipped;
-      continue;
-    }
-    if (rec.kind == "events") rec.expected = Tuples(j["expected"]);
-    rec.more_events = j.value("more_events", false);
-    for (const auto& e : coded.events) rec.got.push_back({e.source, e.target, e.code});
-    rec.status = peers::StatusName(coded.status);
-    Score(&rec, &result);
-    if (!rec.passed) rec.trace = std::move(trace);
-    result.records.push_back(std::move(rec));
-  }
+  Status read = ForEachRecord(
+      dir / "validate.jsonl", dir_name + "/validate.jsonl", [&](const nlohmann::json& j, int n) {
+        SuiteRecord rec;
+        rec.seq = j.value("seq", n);
+        rec.id = j.value("id", "");
+        rec.kind = j.value("kind", "");
+        rec.text = j.value("text", "");
+        rec.category = Family(rec.id);
+        Day date = kNoDate;
+        ParseDate(j.value("date", ""), &date);
+        std::string key = StoryOf(rec.id);
+        if (key != story_key) story.Clear();
+        story_key = key;
+        std::vector<std::string> trace;
+        auto coded = coder.Code(rec.text, date, opts, &story, options.explain ? &trace : nullptr);
+        if (rec.kind == "option") {
+          for (const auto& cmd : j.value("options", std::vector<std::string>{})) {
+            std::string msg = peers::ApplyOptionCommand(cmd, &opts);
+            if (!msg.empty() && msg.rfind("ignored", 0) != 0)
+              problems->push_back({"validate.jsonl", n, msg});
+          }
+          ++result.options;
+          return;
+        }
+        if (rec.kind == "skip") {
+          ++result.skipped;
+          return;
+        }
+        if (rec.kind == "events") rec.expected = Tuples(j["expected"]);
+        rec.more_events = j.value("more_events", false);
+        for (const auto& e : coded.events) rec.got.push_back({e.source, e.target, e.code});
+        rec.status = peers::StatusName(coded.status);
+        Score(&rec, &result);
+        if (!rec.passed) rec.trace = std::move(trace);
+        result.records.push_back(std::move(rec));
+      });
+  if (!read.ok()) return read;
   return result;
 }
 
@@ -206,47 +220,40 @@ Result<SuiteResult> RunPetrarchSuite(const std::string& dir_name, const SuiteOpt
   }
   dict.Compile();
   peers::Options base = peers::DefaultOptions(peers::Flavor::kPetrarch);
-  std::ifstream in(dir / "unit.jsonl");
-  if (!in) return Status::NotFound(fmt::format("{}/unit.jsonl: cannot read", dir_name));
   peers::ShallowCoder coder(dict);
   SuiteResult result;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty()) continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-      return Status::InvalidInput(fmt::format("unit.jsonl:{}: not a JSON object", n));
-    SuiteRecord rec;
-    rec.seq = j.value("seq", n);
-    rec.id = j.value("id", "");
-    rec.text = j.value("text", "");
-    rec.category = j.value("category", "");
-    rec.kind = j.contains("error") ? "error" : j.value("noevent", false) ? "noevent" : "events";
-    if (rec.kind == "events") rec.expected = Tuples(j["expected"]);
-    peers::Options opts = base;
-    if (j.contains("config") && j["config"].is_object()) {
-      const auto& c = j["config"];
-      opts.require_dyad = c.value("require_dyad", opts.require_dyad);
-      opts.new_actor_length = c.value("new_actor_length", opts.new_actor_length);
-      opts.comma_min = c.value("comma_min", opts.comma_min);
-      opts.comma_max = c.value("comma_max", opts.comma_max);
-      opts.comma_bmin = c.value("comma_bmin", opts.comma_bmin);
-      opts.comma_bmax = c.value("comma_bmax", opts.comma_bmax);
-      opts.comma_emin = c.value("comma_emin", opts.comma_emin);
-      opts.comma_emax = c.value("comma_emax", opts.comma_emax);
-    }
-    Day date = kNoDate;
-    ParseDate(j.value("date", ""), &date);
-    std::vector<std::string> trace;
-    auto coded = coder.Code(rec.text, date, opts, nullptr, options.explain ? &trace : nullptr);
-    for (const auto& e : coded.events) rec.got.push_back({e.source, e.target, e.code});
-    rec.status = peers::StatusName(coded.status);
-    Score(&rec, &result);
-    if (!rec.passed) rec.trace = std::move(trace);
-    result.records.push_back(std::move(rec));
-  }
+  Status read = ForEachRecord(
+      dir / "unit.jsonl", dir_name + "/unit.jsonl", [&](const nlohmann::json& j, int n) {
+        SuiteRecord rec;
+        rec.seq = j.value("seq", n);
+        rec.id = j.value("id", "");
+        rec.text = j.value("text", "");
+        rec.category = j.value("category", "");
+        rec.kind = j.contains("error") ? "error" : j.value("noevent", false) ? "noevent" : "events";
+        if (rec.kind == "events") rec.expected = Tuples(j["expected"]);
+        peers::Options opts = base;
+        if (j.contains("config") && j["config"].is_object()) {
+          const auto& c = j["config"];
+          opts.require_dyad = c.value("require_dyad", opts.require_dyad);
+          opts.new_actor_length = c.value("new_actor_length", opts.new_actor_length);
+          opts.comma_min = c.value("comma_min", opts.comma_min);
+          opts.comma_max = c.value("comma_max", opts.comma_max);
+          opts.comma_bmin = c.value("comma_bmin", opts.comma_bmin);
+          opts.comma_bmax = c.value("comma_bmax", opts.comma_bmax);
+          opts.comma_emin = c.value("comma_emin", opts.comma_emin);
+          opts.comma_emax = c.value("comma_emax", opts.comma_emax);
+        }
+        Day date = kNoDate;
+        ParseDate(j.value("date", ""), &date);
+        std::vector<std::string> trace;
+        auto coded = coder.Code(rec.text, date, opts, nullptr, options.explain ? &trace : nullptr);
+        for (const auto& e : coded.events) rec.got.push_back({e.source, e.target, e.code});
+        rec.status = peers::StatusName(coded.status);
+        Score(&rec, &result);
+        if (!rec.passed) rec.trace = std::move(trace);
+        result.records.push_back(std::move(rec));
+      });
+  if (!read.ok()) return read;
   return result;
 }
 
