@@ -106,6 +106,18 @@ std::unique_ptr<store::Store> OpenOrNull(const std::string& db) {
   return std::move(s).value();
 }
 
+// The query the flags ask for and the store to run it on; null (the problem printed) when either
+// fails.
+std::unique_ptr<store::Store> QueryAndStore(const StoreFlags& f, store::EventQuery* query) {
+  auto q = MakeQuery(f.query);
+  if (!q.ok()) {
+    fmt::print(stderr, "dyad: {}\n", q.status().message());
+    return nullptr;
+  }
+  *query = std::move(q).value();
+  return OpenOrNull(f.db);
+}
+
 // ---- progress ---------------------------------------------------------------------------------
 
 std::string Clock(double seconds) {
@@ -325,12 +337,8 @@ std::string TableLine(const store::StoredEvent& e) {
 }
 
 int RunEvents(StoreFlags& f) {
-  auto q = MakeQuery(f.query);
-  if (!q.ok()) {
-    fmt::print(stderr, "dyad: {}\n", q.status().message());
-    return 2;
-  }
-  auto st = OpenOrNull(f.db);
+  store::EventQuery query;
+  auto st = QueryAndStore(f, &query);
   if (!st) return 2;
   const std::string& format = f.out_format;
   if (format == "csv" || format == "tsv") {
@@ -343,7 +351,7 @@ int RunEvents(StoreFlags& f) {
                     "target", "code", "gold", "plover", "rep", "out", "evidence"));
   }
   size_t n = 0;
-  Status s = st->ForEachEvent(q.value(), [&](const store::StoredEvent& e) {
+  Status s = st->ForEachEvent(query, [&](const store::StoredEvent& e) {
     Out(format == "table" ? TableLine(e) : EventLine(e, format));
     ++n;
     return true;
@@ -358,12 +366,8 @@ int RunEvents(StoreFlags& f) {
 }
 
 int RunExport(StoreFlags& f) {
-  auto q = MakeQuery(f.query);
-  if (!q.ok()) {
-    fmt::print(stderr, "dyad: {}\n", q.status().message());
-    return 2;
-  }
-  auto st = OpenOrNull(f.db);
+  store::EventQuery query;
+  auto st = QueryAndStore(f, &query);
   if (!st) return 2;
   std::FILE* out = stdout;
   if (!f.output.empty() && f.output != "-") {
@@ -375,7 +379,7 @@ int RunExport(StoreFlags& f) {
   }
   size_t n = 0;
   bool write_failed = false;
-  Status s = st->ForEachEvent(q.value(), [&](const store::StoredEvent& e) {
+  Status s = st->ForEachEvent(query, [&](const store::StoredEvent& e) {
     std::string line = f.export_format == "gdelt" ? exchange::GdeltRow(e) : exchange::PloverJson(e);
     if (out == stdout) {
       Out(line);
